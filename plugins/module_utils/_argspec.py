@@ -1,0 +1,66 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Argument specs: the shared connection options, and options generated from a field table.
+
+Private to this collection: no compatibility promise outside edgeops.cloudflare.
+The documentation of these options is the ``edgeops.cloudflare.connection`` doc fragment.
+"""
+
+from __future__ import annotations
+
+import typing as t
+
+from ansible.module_utils.basic import env_fallback
+
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import DEFAULT_BASE_URL, Client
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import FieldTable, InvalidValue
+
+
+def connection_argument_spec() -> dict:
+    return {
+        'api_token': {'type': 'str', 'no_log': True, 'fallback': (env_fallback, ['CLOUDFLARE_API_TOKEN'])},
+        'api_key': {'type': 'str', 'no_log': True, 'fallback': (env_fallback, ['CLOUDFLARE_API_KEY'])},
+        'api_email': {'type': 'str', 'fallback': (env_fallback, ['CLOUDFLARE_EMAIL'])},
+        'account_id': {'type': 'str', 'required': True, 'fallback': (env_fallback, ['CLOUDFLARE_ACCOUNT_ID'])},
+        'api_base_url': {'type': 'str', 'default': DEFAULT_BASE_URL, 'fallback': (env_fallback, ['CLOUDFLARE_BASE_URL'])},
+        'validate_certs': {'type': 'bool', 'default': True},
+        'timeout': {'type': 'int', 'default': 30},
+        'max_retries': {'type': 'int', 'default': 5},
+    }
+
+
+CONNECTION_CONSTRAINTS = {
+    'mutually_exclusive': [('api_token', 'api_key')],
+    'required_together': [('api_key', 'api_email')],
+    'required_one_of': [('api_token', 'api_key')],
+}
+
+
+def settings_argument_spec(fields: FieldTable) -> dict:
+    return {name: field.argument_spec() for name, field in fields.items()}
+
+
+def check_connection(params: t.Mapping[str, t.Any]) -> None:
+    """What the argument spec cannot say about the connection options; raises ``InvalidValue``."""
+    for option in ('api_token', 'api_key'):
+        if params.get(option) is not None and not params[option].strip():
+            raise InvalidValue('%s: must not be empty' % option)  # the value is a secret: never echo it
+    if not params['account_id'].strip() or '/' in params['account_id']:
+        raise InvalidValue('account_id: %r is not an account identifier' % params['account_id'])
+    if not params['api_base_url'].startswith(('https://', 'http://')):
+        raise InvalidValue('api_base_url: %r must start with https:// (or http://)' % params['api_base_url'])
+    if params['timeout'] <= 0:
+        raise InvalidValue('timeout: %r must be a positive number of seconds' % params['timeout'])
+    if params['max_retries'] < 0:
+        raise InvalidValue('max_retries: %r must be 0 or more' % params['max_retries'])
+
+
+def client_from_params(params: t.Mapping[str, t.Any]) -> Client:
+    return Client(
+        base_url=params['api_base_url'], api_token=params.get('api_token'), api_key=params.get('api_key'),
+        api_email=params.get('api_email'), timeout=params['timeout'], validate_certs=params['validate_certs'],
+        max_retries=params['max_retries'],
+    )

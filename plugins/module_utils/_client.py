@@ -1,0 +1,199 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The Cloudflare API client: session, auth, retries, envelope, errors, pagination.
+
+Private to this collection: no compatibility promise outside edgeops.cloudflare.
+"""
+
+from __future__ import annotations
+
+import time
+import typing as t
+
+try:
+    import requests
+    from requests.adapters import HTTPAdapter
+    from urllib3.util.retry import Retry
+except ImportError as import_error:  # pragma: no cover - exercised by ansible-test's import sanity test
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = import_error  # type: t.Optional[ImportError]
+    Retry = object  # lets the class below be defined; it is never instantiated without requests
+else:
+    HAS_REQUESTS = True
+    REQUESTS_IMPORT_ERROR = None
+
+COLLECTION_VERSION = '0.1.0'
+USER_AGENT = 'edgeops.cloudflare/%s (Ansible collection)' % COLLECTION_VERSION
+DEFAULT_BASE_URL = 'https://api.cloudflare.com/client/v4'
+
+RETRY_AFTER_CAP = 60.0  # seconds; Cloudflare's own SDKs honour Retry-After up to a minute
+BACKOFF_FACTOR = 0.5
+BACKOFF_MAX = 8.0
+RETRY_STATUSES = (429, 502, 503, 504)
+# PATCH bodies carry absolute values, so repeating one is harmless; POST is handled by ``create``.
+RETRYABLE_METHODS = frozenset(('GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'))
+
+
+class CloudflareError(Exception):
+    """A failed API call, with everything ``fail_json`` needs."""
+
+    def __init__(self, message: str, method: str = '', path: str = '', status: t.Optional[int] = None,
+                 errors: t.Optional[list] = None) -> None:
+        super(CloudflareError, self).__init__(message)
+        self.method = method
+        self.path = path
+        self.status = status
+        self.errors = errors or []
+
+    @property
+    def may_have_been_applied(self) -> bool:
+        """True when the server may have acted although no success answer arrived."""
+        return self.status is None or self.status >= 500
+
+    def fail_kwargs(self) -> dict:
+        return {'msg': str(self), 'status': self.status, 'method': self.method, 'path': self.path,
+                'errors': self.errors}
+
+
+class _CloudflareRetry(Retry):  # type: ignore[misc,valid-type]
+    """urllib3's Retry with Cloudflare's rules: a capped Retry-After and a 429 retried for any method.
+
+    A 429 means the request was refused before it was processed, so repeating even a POST is safe.
+    """
+
+    def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
+        if status_code == 429 and self.total:
+            return True
+        return super(_CloudflareRetry, self).is_retry(method, status_code, has_retry_after)
+
+    def get_retry_after(self, response: t.Any) -> t.Optional[float]:
+        seconds = super(_CloudflareRetry, self).get_retry_after(response)
+        return None if seconds is None else min(seconds, RETRY_AFTER_CAP)
+
+    def get_backoff_time(self) -> float:
+        return min(super(_CloudflareRetry, self).get_backoff_time(), BACKOFF_MAX)
+
+
+def _error_detail(errors: t.Sequence[t.Mapping[str, t.Any]]) -> str:
+    return '; '.join('[%s] %s' % (error.get('code', '?'), error.get('message', '')) for error in errors)
+
+
+class Client:
+    """One HTTP session to the Cloudflare API v4."""
+
+    def __init__(self, base_url: str = DEFAULT_BASE_URL, api_token: t.Optional[str] = None,
+                 api_key: t.Optional[str] = None, api_email: t.Optional[str] = None, timeout: float = 30,
+                 validate_certs: bool = True, max_retries: int = 5) -> None:
+        self.base_url = base_url.rstrip('/')
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.session = requests.Session()
+        self.session.verify = validate_certs
+        self.session.headers['User-Agent'] = USER_AGENT
+        if api_token:
+            self.session.headers['Authorization'] = 'Bearer %s' % api_token
+        else:
+            self.session.headers['X-Auth-Email'] = api_email or ''
+            self.session.headers['X-Auth-Key'] = api_key or ''
+        retry = _CloudflareRetry(
+            total=max_retries, status_forcelist=RETRY_STATUSES, allowed_methods=RETRYABLE_METHODS,
+            backoff_factor=BACKOFF_FACTOR, respect_retry_after_header=True, raise_on_status=False,
+        )
+        adapter = HTTPAdapter(max_retries=retry)
+        self.session.mount('https://', adapter)
+        self.session.mount('http://', adapter)
+
+    def request(self, method: str, path: str, params: t.Optional[t.Mapping[str, t.Any]] = None,
+                body: t.Optional[t.Any] = None) -> dict:
+        """Send one request (urllib3 retries it where safe) and return Cloudflare's whole envelope."""
+        try:
+            response = self.session.request(method, self.base_url + path, params=params, json=body,
+                                            timeout=self.timeout)
+        except requests.exceptions.SSLError as error:
+            raise CloudflareError('%s %s failed: TLS error (set validate_certs or trust the CA through '
+                                  'REQUESTS_CA_BUNDLE): %s' % (method, path, _reason(error)), method, path)
+        except requests.exceptions.Timeout as error:
+            raise CloudflareError('%s %s failed: no answer within timeout=%ss after %d attempt(s): %s'
+                                  % (method, path, self.timeout, self._attempts(method), _reason(error)),
+                                  method, path)
+        except requests.exceptions.RequestException as error:
+            raise CloudflareError('%s %s failed: connection error: %s' % (method, path, _reason(error)),
+                                  method, path)
+        return self._envelope(method, path, response)
+
+    def _attempts(self, method: str) -> int:
+        return self.max_retries + 1 if method in RETRYABLE_METHODS else 1
+
+    @staticmethod
+    def _envelope(method: str, path: str, response: t.Any) -> dict:
+        status = response.status_code
+        try:
+            envelope = response.json()
+        except ValueError:
+            snippet = ' '.join(response.text.split())[:120]
+            raise CloudflareError('%s %s failed: HTTP %d with a body that is not JSON (%s): %s'
+                                  % (method, path, status, response.headers.get('Content-Type', 'no content type'),
+                                     snippet), method, path, status)
+        if not isinstance(envelope, dict):
+            raise CloudflareError('%s %s failed: HTTP %d with an unexpected JSON body (not an object)'
+                                  % (method, path, status), method, path, status)
+        errors = envelope.get('errors') or []
+        if status >= 400 or not envelope.get('success', False):
+            detail = _error_detail(errors) or response.reason or 'no error detail'
+            raise CloudflareError('%s %s failed: HTTP %d: %s' % (method, path, status, detail),
+                                  method, path, status, errors)
+        return envelope
+
+    def call(self, method: str, path: str, params: t.Optional[t.Mapping[str, t.Any]] = None,
+             body: t.Optional[t.Any] = None) -> t.Any:
+        """Send one request and return its ``result``."""
+        return self.request(method, path, params=params, body=body).get('result')
+
+    def paginate(self, path: str, params: t.Optional[t.Mapping[str, t.Any]] = None, per_page: int = 1000) -> list:
+        """Every item of a list endpoint: stop on ``total_count`` or on a short page."""
+        items = []  # type: list
+        page = 1
+        while True:
+            query = dict(params or {}, page=page, per_page=per_page)
+            envelope = self.request('GET', path, params=query)
+            batch = envelope.get('result') or []
+            items.extend(batch)
+            info = envelope.get('result_info') or {}
+            served_per_page = info.get('per_page') or per_page
+            total = info.get('total_count')
+            if not batch or len(batch) < served_per_page:
+                return items
+            if total is not None and page * served_per_page >= total:
+                return items
+            page += 1
+
+    def create(self, path: str, body: t.Any, find_existing: t.Callable[[], t.Optional[dict]]) -> dict:
+        """POST ``body``; never repeat it blindly.
+
+        When the answer is lost (5xx, timeout, dropped connection) the object may exist already:
+        ``find_existing`` looks it up, and only when it is not there is the POST sent again.
+        """
+        attempt = 0
+        while True:
+            try:
+                return self.call('POST', path, body=body)
+            except CloudflareError as error:
+                if not error.may_have_been_applied:
+                    raise
+                existing = find_existing()
+                if existing is not None:
+                    return existing
+                attempt += 1
+                if attempt > self.max_retries:
+                    raise
+                time.sleep(min(BACKOFF_FACTOR * 2 ** (attempt - 1), BACKOFF_MAX))
+
+
+def _reason(error: Exception) -> str:
+    """The innermost cause of a requests exception, without urllib3's pool boilerplate."""
+    reason = error.args[0] if error.args else error
+    reason = getattr(reason, 'reason', reason)  # MaxRetryError carries the last cause
+    return str(reason)
