@@ -13,7 +13,7 @@ class ModuleDocFragment(object):
 options:
   api_token:
     description:
-      - A Cloudflare API token, sent as C(Authorization: Bearer <token>). The preferred way to authenticate.
+      - 'A Cloudflare API token, sent as C(Authorization: Bearer <token>). The preferred way to authenticate.'
       - Needs the C(Email Security) read permission for reads and the edit permission for changes.
       - If not set, the value of the E(CLOUDFLARE_API_TOKEN) environment variable is used.
       - Mutually exclusive with O(api_key). One of O(api_token) and O(api_key) is required.
@@ -64,7 +64,7 @@ options:
 requirements:
   - requests (Python library, on the host that runs the module)
 notes:
-  - Every request goes to O(api_base_url) from the host that runs the module; usually C(localhost) with
-    C(connection: local) or C(delegate_to: localhost).
+  - Every request goes to O(api_base_url) from the host that runs the module, usually C(localhost)
+    (with a local connection, or C(delegate_to) V(localhost)).
   - Secrets (O(api_token), O(api_key)) are never logged or returned.
 '''

@@ -19,7 +19,7 @@ description:
     case-insensitively and without a trailing dot, and an empty list equals no value.
   - 'Requests per run: 1 when nothing changes; 2 for an update, a create or a delete. Check mode sends no write.'
 author:
-  - edgeops maintainers
+  - edgeops maintainers (@edgeops)
 extends_documentation_fragment:
   - edgeops.cloudflare.connection
   - edgeops.cloudflare.attributes
@@ -180,8 +180,8 @@ EXAMPLES = r'''
 RETURN = r'''
 domain:
   description:
-    - The domain object after the run, as the API describes it: the answer to the create or update,
-      the object read when nothing changed, the predicted object in check mode.
+    - The domain object after the run, as the API describes it. It is the answer to the create or update,
+      the object read when nothing changed, or the predicted object in check mode.
     - Empty after O(state=absent).
   returned: always
   type: dict
