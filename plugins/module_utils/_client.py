@@ -10,12 +10,14 @@ Private to this collection: no compatibility promise outside edgeops.cloudflare.
 
 from __future__ import annotations
 
+import re
 import time
 import typing as t
 
 try:
     import requests
     from requests.adapters import HTTPAdapter
+    from urllib3 import exceptions as urllib3_exceptions
     from urllib3.util.retry import Retry
 except ImportError as import_error:  # pragma: no cover - exercised by ansible-test's import sanity test
     HAS_REQUESTS = False
@@ -29,6 +31,7 @@ COLLECTION_VERSION = '0.1.0'
 USER_AGENT = 'edgeops.cloudflare/%s (Ansible collection)' % COLLECTION_VERSION
 DEFAULT_BASE_URL = 'https://api.cloudflare.com/client/v4'
 
+_TAG = re.compile(r'<[^>]*>')
 RETRY_AFTER_CAP = 60.0  # seconds; Cloudflare's own SDKs honour Retry-After up to a minute
 BACKOFF_FACTOR = 0.5
 BACKOFF_MAX = 8.0
@@ -115,11 +118,10 @@ class Client:
         except requests.exceptions.SSLError as error:
             raise CloudflareError('%s %s failed: TLS error (set validate_certs or trust the CA through '
                                   'REQUESTS_CA_BUNDLE): %s' % (method, path, _reason(error)), method, path)
-        except requests.exceptions.Timeout as error:
-            raise CloudflareError('%s %s failed: no answer within timeout=%ss after %d attempt(s): %s'
-                                  % (method, path, self.timeout, self._attempts(method), _reason(error)),
-                                  method, path)
         except requests.exceptions.RequestException as error:
+            if _is_timeout(error):
+                raise CloudflareError('%s %s failed: no answer within timeout=%ss (%d attempt(s))'
+                                      % (method, path, self.timeout, self._attempts(method)), method, path)
             raise CloudflareError('%s %s failed: connection error: %s' % (method, path, _reason(error)),
                                   method, path)
         return self._envelope(method, path, response)
@@ -133,7 +135,7 @@ class Client:
         try:
             envelope = response.json()
         except ValueError:
-            snippet = ' '.join(response.text.split())[:120]
+            snippet = ' '.join(_TAG.sub(' ', response.text).split())[:120]
             raise CloudflareError('%s %s failed: HTTP %d with a body that is not JSON (%s): %s'
                                   % (method, path, status, response.headers.get('Content-Type', 'no content type'),
                                      snippet), method, path, status)
@@ -190,6 +192,14 @@ class Client:
                 if attempt > self.max_retries:
                     raise
                 time.sleep(min(BACKOFF_FACTOR * 2 ** (attempt - 1), BACKOFF_MAX))
+
+
+def _is_timeout(error: Exception) -> bool:
+    """True for a timeout, also when urllib3 wrapped it once its retries ran out."""
+    if isinstance(error, requests.exceptions.Timeout):
+        return True
+    reason = getattr(error.args[0] if error.args else None, 'reason', None)
+    return isinstance(reason, (TimeoutError, urllib3_exceptions.TimeoutError))
 
 
 def _reason(error: Exception) -> str:
