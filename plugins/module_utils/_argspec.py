@@ -48,6 +48,8 @@ def check_connection(params: t.Mapping[str, t.Any]) -> None:
     for option in ('api_token', 'api_key'):
         if params.get(option) is not None and not params[option].strip():
             raise InvalidValue('%s: must not be empty' % option)  # the value is a secret: never echo it
+    if not params.get('api_token') and not params.get('api_key'):  # both given as null
+        raise InvalidValue('api_token or api_key is required (or CLOUDFLARE_API_TOKEN in the environment)')
     if not params['account_id'].strip() or '/' in params['account_id']:
         raise InvalidValue('account_id: %r is not an account identifier' % params['account_id'])
     if not params['api_base_url'].startswith(('https://', 'http://')):

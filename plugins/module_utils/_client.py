@@ -199,6 +199,8 @@ def _is_timeout(error: Exception) -> bool:
     if isinstance(error, requests.exceptions.Timeout):
         return True
     reason = getattr(error.args[0] if error.args else None, 'reason', None)
+    if isinstance(reason, urllib3_exceptions.NewConnectionError):  # a subclass of ConnectTimeoutError
+        return False
     return isinstance(reason, (TimeoutError, urllib3_exceptions.TimeoutError))
 
 

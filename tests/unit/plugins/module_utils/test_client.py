@@ -1,0 +1,213 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The HTTP client against a real server on 127.0.0.1 (the emulator, and a bare server for odd answers)."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import (
+    COLLECTION_VERSION, Client, CloudflareError,
+)
+
+
+def make_client(emulator, **options):
+    options.setdefault('api_token', emulator.token)
+    return Client(base_url=emulator.base_url, **options)
+
+
+def test_envelope_is_unwrapped_and_headers_sent(emulator):
+    created = emulator.seed(domain='example.com')
+    result = make_client(emulator).call('GET', '%s/%s' % (emulator.domains_path, created['id']))
+    assert result['domain'] == 'example.com'
+    assert emulator.requests[-1]['auth'] == 'token'
+    assert emulator.requests[-1]['user_agent'].startswith('edgeops.cloudflare/%s ' % COLLECTION_VERSION)
+
+
+def test_key_and_email_are_sent_as_legacy_headers(emulator):
+    client = Client(base_url=emulator.base_url, api_key='emulator-global-key', api_email='user@example.com')
+    assert client.paginate(emulator.domains_path) == []
+    assert emulator.requests[-1]['auth'] == 'key'
+
+
+def test_api_errors_carry_status_method_path_codes_and_messages(emulator):
+    with pytest.raises(CloudflareError) as caught:
+        make_client(emulator, api_token='wrong').call('GET', emulator.domains_path)
+    error = caught.value
+    assert (error.status, error.method, error.path) == (401, 'GET', emulator.domains_path)
+    assert error.errors == [{'code': 10000, 'message': 'Authentication error'}]
+    assert str(error) == 'GET %s failed: HTTP 401: [10000] Authentication error' % emulator.domains_path
+    assert 'wrong' not in str(error)
+    assert error.fail_kwargs()['msg'] == str(error)
+
+
+def test_success_false_is_an_error_even_with_http_200(emulator):
+    emulator.fault(kind='unsuccessful', errors=[{'code': 1234, 'message': 'nope'}])
+    with pytest.raises(CloudflareError, match=r'HTTP 200: \[1234\] nope'):
+        make_client(emulator).call('GET', emulator.domains_path)
+
+
+def test_html_answer_is_an_error_that_says_so(emulator):
+    emulator.fault(kind='html', status=502, times=10)
+    with pytest.raises(CloudflareError) as caught:
+        make_client(emulator, max_retries=1).call('GET', emulator.domains_path)
+    assert caught.value.status == 502
+    assert 'HTTP 502 with a body that is not JSON (text/html): 502 Bad Gateway' in str(caught.value)
+    assert emulator.methods == ['GET', 'GET']
+
+
+def test_429_is_retried_honouring_retry_after(emulator):
+    emulator.fault(kind='status', status=429, retry_after=1, times=2)
+    started = time.monotonic()
+    assert make_client(emulator).paginate(emulator.domains_path) == []
+    assert time.monotonic() - started >= 1.9
+    assert [entry['status'] for entry in emulator.requests] == [429, 429, 200]
+
+
+def test_retry_after_is_capped_at_sixty_seconds():
+    from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import _CloudflareRetry
+
+    class Answer:
+        headers = {'Retry-After': '3600'}
+
+        def getheader(self, name):
+            return self.headers.get(name)
+
+    assert _CloudflareRetry(total=1).get_retry_after(Answer()) == 60
+
+
+def test_retries_are_bounded_by_max_retries(emulator):
+    emulator.fault(kind='status', status=503, times=10)
+    with pytest.raises(CloudflareError) as caught:
+        make_client(emulator, max_retries=2).call('GET', emulator.domains_path)
+    assert caught.value.status == 503
+    assert emulator.methods == ['GET'] * 3
+
+
+@pytest.mark.parametrize('status', [401, 403])
+def test_auth_failures_are_never_retried(emulator, status):
+    emulator.fault(kind='status', status=status, times=5)
+    with pytest.raises(CloudflareError):
+        make_client(emulator).call('GET', emulator.domains_path)
+    assert len(emulator.requests) == 1
+
+
+def test_dropped_connection_on_a_read_is_retried(emulator):
+    emulator.fault(kind='drop', method='GET')
+    assert make_client(emulator).paginate(emulator.domains_path) == []
+    assert [entry['fault'] for entry in emulator.requests] == ['drop', None]
+
+
+def test_post_is_not_repeated_when_the_lookup_finds_the_created_object(emulator):
+    emulator.fault(kind='lost', method='POST')
+    body = {'domain': 'lost.example', 'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['SPAM'],
+            'ip_restrictions': [], 'regions': ['US']}
+    client = make_client(emulator)
+    lookups = []
+
+    def find_existing():
+        lookups.append(1)
+        found = client.paginate(emulator.domains_path, {'domain': 'lost.example'})
+        return found[0] if found else None
+
+    created = client.create(emulator.domains_path, body, find_existing)
+    assert created['domain'] == 'lost.example'
+    assert emulator.methods == ['POST', 'GET']
+    assert len(emulator.api.accounts[emulator.account]) == 1
+
+
+def test_post_is_sent_again_only_when_the_lookup_finds_nothing(emulator):
+    emulator.fault(kind='status', status=503, method='POST')
+    body = {'domain': 'again.example', 'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['SPAM'],
+            'ip_restrictions': [], 'regions': ['US']}
+    created = make_client(emulator).create(emulator.domains_path, body, lambda: None)
+    assert created['domain'] == 'again.example'
+    assert emulator.methods == ['POST', 'POST']
+
+
+def test_post_rejected_with_400_is_not_retried(emulator):
+    with pytest.raises(CloudflareError) as caught:
+        make_client(emulator).create(emulator.domains_path, {'domain': 'x.example'}, lambda: pytest.fail('no lookup'))
+    assert caught.value.status == 400
+    assert emulator.methods == ['POST']
+
+
+def test_post_429_is_retried_because_it_was_not_processed(emulator):
+    emulator.fault(kind='status', status=429, retry_after=1, method='POST')
+    body = {'domain': 'limited.example', 'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['SPAM'],
+            'ip_restrictions': [], 'regions': ['US']}
+    make_client(emulator).create(emulator.domains_path, body, lambda: pytest.fail('no lookup after a 429'))
+    assert emulator.methods == ['POST', 'POST']
+
+
+def test_read_timeout_says_so(emulator):
+    emulator.fault(kind='slow', delay=2)
+    with pytest.raises(CloudflareError, match=r'no answer within timeout=0.5s \(1 attempt\(s\)\)'):
+        make_client(emulator, timeout=0.5, max_retries=0).call('GET', emulator.domains_path)
+
+
+def test_connection_refused_is_an_error_with_no_status():
+    client = Client(base_url='http://127.0.0.1:9/client/v4', api_token='token-0123456789', max_retries=0)
+    with pytest.raises(CloudflareError, match='connection error') as caught:
+        client.call('GET', '/accounts/a/email-security/settings/domains')
+    assert caught.value.status is None
+
+
+def test_pagination_follows_total_count(emulator):
+    for index in range(5):
+        emulator.seed(domain='d%d.example' % index)
+    items = make_client(emulator).paginate(emulator.domains_path, per_page=2)
+    assert sorted(item['domain'] for item in items) == ['d%d.example' % index for index in range(5)]
+    assert [entry['query']['page'] for entry in emulator.requests] == [['1'], ['2'], ['3']]
+
+
+def test_pagination_stops_on_total_count_without_an_empty_page(emulator):
+    for index in range(4):
+        emulator.seed(domain='d%d.example' % index)
+    make_client(emulator).paginate(emulator.domains_path, per_page=2)
+    assert len(emulator.requests) == 2
+
+
+class _OddServer(BaseHTTPRequestHandler):
+    """Answers every request with a short page and no total_count, or a JSON array."""
+
+    protocol_version = 'HTTP/1.1'
+    pages = {}
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        body = json.dumps(self.pages.get(self.path.split('?')[0], [])).encode()
+        self.send_response(200)
+        self.send_header('Content-Type', 'application/json')
+        self.send_header('Content-Length', str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def odd_server():
+    server = ThreadingHTTPServer(('127.0.0.1', 0), _OddServer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield 'http://127.0.0.1:%d' % server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_pagination_stops_on_a_short_page_without_total_count(odd_server):
+    _OddServer.pages['/short'] = {'success': True, 'errors': [], 'result': [{'id': '1'}], 'result_info': {'page': 1}}
+    assert Client(base_url=odd_server, api_token='t').paginate('/short', per_page=50) == [{'id': '1'}]
+
+
+def test_json_that_is_not_an_envelope_is_an_error(odd_server):
+    with pytest.raises(CloudflareError, match='unexpected JSON body'):
+        Client(base_url=odd_server, api_token='t').call('GET', '/array')
