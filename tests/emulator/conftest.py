@@ -1,0 +1,26 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+
+import pytest
+
+sys.path.insert(0, os.path.dirname(__file__))
+
+import cf_emulator  # noqa: E402  pylint: disable=wrong-import-position
+
+
+@pytest.fixture
+def server():
+    """A fresh emulator on a free port of 127.0.0.1; yields (base_url, Emulator)."""
+    httpd = cf_emulator.make_server(0)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield 'http://127.0.0.1:%d%s' % (httpd.server_address[1], cf_emulator.API_PREFIX), httpd.RequestHandlerClass.emulator
+    httpd.shutdown()
+    httpd.server_close()
