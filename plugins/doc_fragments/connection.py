@@ -32,9 +32,8 @@ options:
   account_id:
     description:
       - The Cloudflare account that holds the Email Security settings.
-      - If not set, the value of the E(CLOUDFLARE_ACCOUNT_ID) environment variable is used.
+      - Required. If not set, the value of the E(CLOUDFLARE_ACCOUNT_ID) environment variable is used.
     type: str
-    required: true
   api_base_url:
     description:
       - The base URL of the Cloudflare API v4.

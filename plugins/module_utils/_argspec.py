@@ -24,7 +24,7 @@ def connection_argument_spec() -> dict:
         'api_token': {'type': 'str', 'no_log': True, 'fallback': (env_fallback, ['CLOUDFLARE_API_TOKEN'])},
         'api_key': {'type': 'str', 'no_log': True, 'fallback': (env_fallback, ['CLOUDFLARE_API_KEY'])},
         'api_email': {'type': 'str', 'fallback': (env_fallback, ['CLOUDFLARE_EMAIL'])},
-        'account_id': {'type': 'str', 'required': True, 'fallback': (env_fallback, ['CLOUDFLARE_ACCOUNT_ID'])},
+        'account_id': {'type': 'str', 'fallback': (env_fallback, ['CLOUDFLARE_ACCOUNT_ID'])},
         'api_base_url': {'type': 'str', 'default': DEFAULT_BASE_URL, 'fallback': (env_fallback, ['CLOUDFLARE_BASE_URL'])},
         'validate_certs': {'type': 'bool', 'default': True},
         'timeout': {'type': 'int', 'default': 30},
@@ -32,10 +32,12 @@ def connection_argument_spec() -> dict:
     }
 
 
+# "One of api_token and api_key" and account_id are required too, but check_connection checks them: in the
+# argument spec they would make ansible-lint's args rule flag every task that takes them from the
+# environment (as AWX credentials inject them) or from module_defaults.
 CONNECTION_CONSTRAINTS = {
     'mutually_exclusive': [('api_token', 'api_key')],
     'required_together': [('api_key', 'api_email')],
-    'required_one_of': [('api_token', 'api_key')],
 }
 
 
@@ -48,8 +50,10 @@ def check_connection(params: t.Mapping[str, t.Any]) -> None:
     for option in ('api_token', 'api_key'):
         if params.get(option) is not None and not params[option].strip():
             raise InvalidValue('%s: must not be empty' % option)  # the value is a secret: never echo it
-    if not params.get('api_token') and not params.get('api_key'):  # both given as null
-        raise InvalidValue('api_token or api_key is required (or CLOUDFLARE_API_TOKEN in the environment)')
+    if not params.get('api_token') and not params.get('api_key'):
+        raise InvalidValue('one of api_token or api_key is required (or CLOUDFLARE_API_TOKEN in the environment)')
+    if params.get('account_id') is None:
+        raise InvalidValue('account_id is required (or CLOUDFLARE_ACCOUNT_ID in the environment)')
     if not params['account_id'].strip() or '/' in params['account_id']:
         raise InvalidValue('account_id: %r is not an account identifier' % params['account_id'])
     if not params['api_base_url'].startswith(('https://', 'http://')):

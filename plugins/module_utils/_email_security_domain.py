@@ -69,7 +69,7 @@ def argument_spec() -> dict:
 MODULE_CONSTRAINTS = {
     'mutually_exclusive': CONNECTION_CONSTRAINTS['mutually_exclusive'],
     'required_together': CONNECTION_CONSTRAINTS['required_together'],
-    'required_one_of': CONNECTION_CONSTRAINTS['required_one_of'] + [('domain_id', 'domain')],
+    'required_one_of': [('domain_id', 'domain')],
 }
 
 

@@ -103,14 +103,15 @@ def test_diff_is_only_returned_in_diff_mode(capsys, emulator):
     (dict(lookback_hops='many'), 'lookback_hops'),
     (dict(api_key='key-0123456789', api_email='e@example.com'), 'parameters are mutually exclusive: api_token|api_key'),
     (dict(api_token=OMIT, api_key='key-0123456789'), 'parameters are required together: api_key, api_email'),
-    (dict(api_token=OMIT), 'one of the following is required: api_token, api_key'),
-    (dict(api_token=None), 'api_token or api_key is required'),
+    (dict(api_token=OMIT), 'one of api_token or api_key is required'),
+    (dict(account_id=OMIT), 'account_id is required'),
+    (dict(api_token=None), 'one of api_token or api_key is required'),
     (dict(max_retries=-1), 'max_retries: -1 must be 0 or more'),
     (dict(api_base_url='ftp://example.com'), "api_base_url: 'ftp://example.com' must start with https://"),
     (dict(api_token='     '), 'api_token: must not be empty'),
 ])
 def test_bad_input_fails_before_any_request(capsys, emulator, monkeypatch, args, message):
-    for name in ('CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_API_KEY', 'CLOUDFLARE_EMAIL'):
+    for name in ('CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_API_KEY', 'CLOUDFLARE_EMAIL', 'CLOUDFLARE_ACCOUNT_ID'):
         monkeypatch.delenv(name, raising=False)
     result = run_module(capsys, emulator, domain='example.com', **args)
     assert result['failed'] is True
