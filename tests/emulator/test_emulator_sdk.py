@@ -22,7 +22,7 @@ CREATE = dict(allowed_delivery_modes=['DIRECT', 'BCC'], drop_dispositions=['SPAM
 
 @pytest.fixture
 def sdk(server):
-    base_url, _ = server
+    base_url = server[0]
     return cloudflare.Cloudflare(api_token=cf_emulator.DEFAULT_TOKEN, base_url=base_url, max_retries=0)
 
 
@@ -43,7 +43,7 @@ def test_create_returns_the_object_in_the_servers_own_form(domains):
 
 
 def test_get_and_list_with_filters_and_pagination(domains, server):
-    _, emulator = server
+    emulator = server[1]
     ids = [domains.create(account_id=ACCOUNT, domain='d%02d.example' % index, **CREATE).id for index in range(25)]
     assert domains.get(ids[3], account_id=ACCOUNT).domain == 'd03.example'
     every = [item.domain for item in domains.list(account_id=ACCOUNT, per_page=10)]
@@ -58,7 +58,7 @@ def test_get_and_list_with_filters_and_pagination(domains, server):
 
 
 def test_status_filter_and_upper_case_status(domains, server):
-    _, emulator = server
+    emulator = server[1]
     emulator.configure({'status_case': 'upper'})
     domains.create(account_id=ACCOUNT, domain='upper.example', **CREATE)
     found = list(domains.list(account_id=ACCOUNT, status='ACTIVE'))
@@ -140,7 +140,7 @@ def test_duplicate_domain_is_a_conflict(domains):
 
 
 def test_wrong_token_is_401_and_foreign_account_403(server):
-    base_url, _ = server
+    base_url = server[0]
     wrong = cloudflare.Cloudflare(api_token='wrong-token-123', base_url=base_url, max_retries=0)
     with pytest.raises(cloudflare.AuthenticationError):
         list(wrong.email_security.settings.domains.list(account_id=ACCOUNT))
