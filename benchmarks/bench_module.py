@@ -22,8 +22,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, 'tests', 'emulator'))
@@ -42,7 +42,8 @@ PLAY = '''---
   vars:
     domains: %(domains)s
     hops: "{{ target_hops | int }}"
-    base: "{{ lookup('ansible.builtin.env', 'CLOUDFLARE_BASE_URL') }}/accounts/{{ lookup('ansible.builtin.env', 'CLOUDFLARE_ACCOUNT_ID') }}/email-security/settings/domains"
+    account: "{{ lookup('ansible.builtin.env', 'CLOUDFLARE_ACCOUNT_ID') }}"
+    base: "{{ lookup('ansible.builtin.env', 'CLOUDFLARE_BASE_URL') }}/accounts/{{ account }}/email-security/settings/domains"
     auth: {Authorization: "Bearer {{ lookup('ansible.builtin.env', 'CLOUDFLARE_API_TOKEN') }}"}
   tasks:
 %(tasks)s
@@ -90,7 +91,6 @@ class Bench:
     def __init__(self, workdir: str) -> None:
         self.server = cf_emulator.make_server(0)
         self.api = self.server.RequestHandlerClass.emulator
-        import threading
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         base_url = 'http://127.0.0.1:%d%s' % (self.server.server_address[1], cf_emulator.API_PREFIX)
         self.env = dict(os.environ, CLOUDFLARE_API_TOKEN=cf_emulator.DEFAULT_TOKEN,
@@ -141,7 +141,7 @@ def loop_timings(bench: Bench, repeat: int) -> dict:
         bench.api.create(cf_emulator.DEFAULT_ACCOUNT, dict(CREATE, domain=name, lookback_hops=1))
     times = {key: [] for key in ('module change', 'module no-op', 'uri change', 'uri no-op', 'ping')}
     hops = 1
-    for _ in range(repeat):
+    for _run in range(repeat):
         for kind in ('module', 'uri'):
             hops = hops % 20 + 1
             bench.api.log.clear()

@@ -1,10 +1,3 @@
 #!/usr/bin/env bash
-# Runs this target's playbooks against a fresh emulator on 127.0.0.1.
-set -eux
-collection_root="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/edgeops/cloudflare"
-# shellcheck source=/dev/null
-source "$collection_root/tests/emulator/emulator.sh"
-emulator_start
-for playbook in playbooks/*.yml; do
-  ansible-playbook -i ../../inventory "$playbook" "$@"
-done
+# Runs playbooks/*.yml against a fresh emulator on 127.0.0.1.
+exec ../setup_emulator/run_playbooks.sh "$@"
