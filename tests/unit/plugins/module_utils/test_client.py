@@ -211,3 +211,12 @@ def test_pagination_stops_on_a_short_page_without_total_count(odd_server):
 def test_json_that_is_not_an_envelope_is_an_error(odd_server):
     with pytest.raises(CloudflareError, match='unexpected JSON body'):
         Client(base_url=odd_server, api_token='t').call('GET', '/array')
+
+
+def test_user_agent_version_is_the_collections_version():
+    import os
+    import re
+    galaxy = os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', 'galaxy.yml')
+    with open(galaxy) as handle:
+        version = re.search(r'^version:\s*(\S+)', handle.read(), re.M).group(1)
+    assert COLLECTION_VERSION == version
