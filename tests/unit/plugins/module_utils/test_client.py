@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -155,7 +156,10 @@ def test_read_timeout_says_so(emulator):
 
 
 def test_connection_refused_is_an_error_with_no_status():
-    client = Client(base_url='http://127.0.0.1:9/client/v4', api_token='token-0123456789', max_retries=0)
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+        probe.bind(('127.0.0.1', 0))
+        port = probe.getsockname()[1]
+    client = Client(base_url='http://127.0.0.1:%d/client/v4' % port, api_token='token-0123456789', max_retries=0)
     with pytest.raises(CloudflareError, match='connection error') as caught:
         client.call('GET', '/accounts/a/email-security/settings/domains')
     assert caught.value.status is None
