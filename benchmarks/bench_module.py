@@ -22,7 +22,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -89,10 +88,9 @@ TASKS = {
 
 class Bench:
     def __init__(self, workdir: str) -> None:
-        self.server = cf_emulator.make_server(0)
-        self.api = self.server.RequestHandlerClass.emulator
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        base_url = 'http://127.0.0.1:%d%s' % (self.server.server_address[1], cf_emulator.API_PREFIX)
+        emulator = cf_emulator.Background()
+        self.api = emulator.api
+        base_url = emulator.base_url
         self.env = dict(os.environ, CLOUDFLARE_API_TOKEN=cf_emulator.DEFAULT_TOKEN,
                         CLOUDFLARE_ACCOUNT_ID=cf_emulator.DEFAULT_ACCOUNT, CLOUDFLARE_BASE_URL=base_url,
                         ANSIBLE_LOCALHOST_WARNING='false', ANSIBLE_INVENTORY_UNPARSED_WARNING='false')

@@ -66,11 +66,7 @@ def argument_spec() -> dict:
     return spec
 
 
-MODULE_CONSTRAINTS = {
-    'mutually_exclusive': CONNECTION_CONSTRAINTS['mutually_exclusive'],
-    'required_together': CONNECTION_CONSTRAINTS['required_together'],
-    'required_one_of': [('domain_id', 'domain')],
-}
+MODULE_CONSTRAINTS = dict(CONNECTION_CONSTRAINTS, required_one_of=[('domain_id', 'domain')])
 
 
 def run(module: t.Any) -> None:

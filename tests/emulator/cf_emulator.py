@@ -564,6 +564,21 @@ def make_server(port: int = 0, status_case: str = 'lower', host: str = '127.0.0.
     return server
 
 
+class Background:
+    """An emulator serving from a daemon thread of this process (for tests and benchmarks)."""
+
+    def __init__(self, status_case: str = 'lower') -> None:
+        self.server = make_server(0, status_case)
+        self.api = self.server.RequestHandlerClass.emulator  # type: Emulator
+        self.url = 'http://127.0.0.1:%d' % self.server.server_address[1]
+        self.base_url = self.url + API_PREFIX
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
 def main(argv: t.Optional[list] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--port', type=int, default=0, help='TCP port on 127.0.0.1 (default: a free one)')

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 
 import pytest
 
@@ -19,8 +18,6 @@ import cf_emulator  # noqa: E402  pylint: disable=wrong-import-position
 @pytest.fixture
 def server():
     """A fresh emulator on a free port of 127.0.0.1; yields (base_url, Emulator)."""
-    httpd = cf_emulator.make_server(0)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield 'http://127.0.0.1:%d%s' % (httpd.server_address[1], cf_emulator.API_PREFIX), httpd.RequestHandlerClass.emulator
-    httpd.shutdown()
-    httpd.server_close()
+    running = cf_emulator.Background()
+    yield running.base_url, running.api
+    running.stop()

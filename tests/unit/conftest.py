@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 
 import pytest
 
@@ -18,21 +17,12 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'emulator'))
 import cf_emulator  # noqa: E402  pylint: disable=wrong-import-position
 
 
-class RunningEmulator:
+class RunningEmulator(cf_emulator.Background):
     """A started emulator: its URLs, its state (``api``) and helpers to arm faults and read the log."""
 
     account = cf_emulator.DEFAULT_ACCOUNT
     token = cf_emulator.DEFAULT_TOKEN
-
-    def __init__(self) -> None:
-        self.server = cf_emulator.make_server(0)
-        self.api = self.server.RequestHandlerClass.emulator
-        port = self.server.server_address[1]
-        self.url = 'http://127.0.0.1:%d' % port
-        self.base_url = self.url + cf_emulator.API_PREFIX
-        self.domains_path = '/accounts/%s/email-security/settings/domains' % self.account
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+    domains_path = '/accounts/%s/email-security/settings/domains' % cf_emulator.DEFAULT_ACCOUNT
 
     def fault(self, **fault) -> None:
         self.api.add_faults([fault])
@@ -50,10 +40,6 @@ class RunningEmulator:
                     'ip_restrictions': ['192.0.2.0/24'], 'regions': ['GLOBAL']}
         settings.update(body)
         return self.api.create(self.account, settings)
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture(scope='session')
