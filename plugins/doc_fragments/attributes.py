@@ -38,3 +38,19 @@ attributes:
     membership:
       - edgeops.cloudflare.cloudflare
 '''
+
+    # For modules that only read.
+    INFO_MODULE = r'''
+options: {}
+attributes:
+  check_mode:
+    support: full
+    details: This module never changes anything, in check mode or not.
+  diff_mode:
+    support: N/A
+    details: This module never changes anything.
+  idempotent:
+    description:
+      - When run twice in a row with the same arguments, the second invocation indicates no change.
+    support: full
+'''

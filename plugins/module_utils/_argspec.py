@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import typing as t
 
-from ansible.module_utils.basic import env_fallback
+from ansible.module_utils.basic import env_fallback, missing_required_lib
 
+from ansible_collections.edgeops.cloudflare.plugins.module_utils import _client
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import DEFAULT_BASE_URL, Client
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._engine import Failure
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import FieldTable, InvalidValue
 
 
@@ -70,3 +72,23 @@ def client_from_params(params: t.Mapping[str, t.Any]) -> Client:
         api_email=params.get('api_email'), timeout=params['timeout'], validate_certs=params['validate_certs'],
         max_retries=params['max_retries'],
     )
+
+
+def run_module(module: t.Any, work: t.Callable[[t.Mapping[str, t.Any], Client], dict]) -> None:
+    """Check the connection options, run ``work(params, client)`` and exit the module with its result.
+
+    Every expected failure becomes ``fail_json`` with a one-line message, never a traceback.
+    """
+    if not _client.HAS_REQUESTS:
+        module.fail_json(msg=missing_required_lib('requests'), exception=str(_client.REQUESTS_IMPORT_ERROR))
+    params = module.params
+    try:
+        check_connection(params)
+        result = work(params, client_from_params(params))
+    except InvalidValue as error:
+        module.fail_json(msg=str(error))
+    except Failure as error:
+        module.fail_json(msg=str(error), **error.result)
+    except _client.CloudflareError as error:
+        module.fail_json(**error.fail_kwargs())
+    module.exit_json(**result)

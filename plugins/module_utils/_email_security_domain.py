@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import typing as t
 
-from ansible.module_utils.basic import missing_required_lib
-
-from ansible_collections.edgeops.cloudflare.plugins.module_utils import _client
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._argspec import (
-    CONNECTION_CONSTRAINTS, check_connection, client_from_params, connection_argument_spec, settings_argument_spec,
+    CONNECTION_CONSTRAINTS, connection_argument_spec, run_module, settings_argument_spec,
 )
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._engine import Failure, desired_from_params, ensure
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._engine import desired_from_params, ensure
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import (
     Bool, CidrSet, EnumSet, Field, Hostname, IntRange, InvalidValue, Uuid,
 )
@@ -71,21 +68,16 @@ MODULE_CONSTRAINTS = dict(CONNECTION_CONSTRAINTS, required_one_of=[('domain_id',
 
 def run(module: t.Any) -> None:
     """Reconcile one protected domain and exit the module with the outcome."""
-    if not _client.HAS_REQUESTS:
-        module.fail_json(msg=missing_required_lib('requests'), exception=str(_client.REQUESTS_IMPORT_ERROR))
-    params = module.params
-    try:
-        check_connection(params)
-        if params['domain_id'] is not None and not params['domain_id'].strip():
-            raise InvalidValue('domain_id: %r must not be empty' % params['domain_id'])
-        desired = desired_from_params(FIELDS, params)
-        resource = ApiResource(DOMAIN, client_from_params(params), params['account_id'])
-        outcome = ensure(resource, desired, params['state'], module.check_mode,
-                         object_id=params['domain_id'], name=params['domain'])
-    except (InvalidValue, Failure) as error:
-        module.fail_json(msg=str(error))
-    except _client.CloudflareError as error:
-        module.fail_json(**error.fail_kwargs())
-    if not module._diff:
+    run_module(module, lambda params, client: reconcile(params, client, module.check_mode, module._diff))
+
+
+def reconcile(params: t.Mapping[str, t.Any], client: t.Any, check_mode: bool, with_diff: bool) -> dict:
+    if params['domain_id'] is not None and not params['domain_id'].strip():
+        raise InvalidValue('domain_id: %r must not be empty' % params['domain_id'])
+    desired = desired_from_params(FIELDS, params)
+    resource = ApiResource(DOMAIN, client, params['account_id'])
+    outcome = ensure(resource, desired, params['state'], check_mode,
+                     object_id=params['domain_id'], name=params['domain'])
+    if not with_diff:
         del outcome['diff']
-    module.exit_json(**outcome)
+    return outcome

@@ -67,7 +67,14 @@ def missing(required: t.Iterable[str], body: t.Mapping[str, t.Any]) -> list:
 
 
 class Failure(Exception):
-    """A run that cannot go on, for a reason the user can act on (the message says which)."""
+    """A run that cannot go on, for a reason the user can act on (the message says which).
+
+    ``result`` holds what the module returns besides ``msg`` (for example, what was applied before).
+    """
+
+    def __init__(self, message: str, result: t.Optional[dict] = None) -> None:
+        super(Failure, self).__init__(message)
+        self.result = result or {}
 
 
 def ensure(resource: t.Any, desired: t.Mapping[str, t.Any], state: str, check_mode: bool,

@@ -65,6 +65,14 @@ class ApiResource:
                           % (len(matches), self.kind.title, name, self.kind.id_option))
         return matches[0] if matches else None
 
+    def list(self, filters: t.Optional[t.Mapping[str, t.Any]] = None) -> list:
+        """Every object (matching ``filters``), read with the largest pages the API serves."""
+        return self.client.paginate(self.collection, filters)
+
+    def batch(self, body: t.Mapping[str, list]) -> dict:
+        """One call to the batch endpoint; it is a POST, so the client never repeats it after a 5xx."""
+        return self.client.call('POST', self.collection + '/batch', body=body)
+
     def create(self, body: dict) -> dict:
         return self.client.create(self.collection, body, lambda: self.find(body[self.kind.name_field]))
 

@@ -18,14 +18,16 @@ Control endpoints (JSON; never logged, never authenticated):
   POST   /__emulator/reset             forget every domain, fault and log entry; body: optional config
   POST   /__emulator/config            {"status_case": "lower"|"upper", "tokens": [...], "keys": {email: key},
                                         "accounts": [...]}
-  POST   /__emulator/faults            append faults: [{"kind": ..., "method": ..., "path": regex, "times": n, ...}]
+  POST   /__emulator/faults            append faults: [{"kind": ..., "method": ..., "path": regex, "times": n,
+                                        "skip": n (matching requests let through first), ...}]
   POST   /__emulator/domains           seed domains directly: {"account_id": ..., "domains": [create bodies]}
   GET    /__emulator/domains           every stored domain, by account
 
 Fault kinds: "status" (a JSON error with "status", optional "retry_after" and "errors"), "html" (an HTML
 page, status 502 by default), "drop" (close the connection without an answer), "slow" (answer after
 "delay" seconds), "lost" (process the request, then close the connection without an answer),
-"unsuccessful" (HTTP 200 with success false and "errors").
+"unsuccessful" (HTTP 200 with success false and "errors"), "partial" (a batch call that carries out its
+first "after" operations, then fails the next one with "status" (400 by default) and "message").
 """
 
 from __future__ import annotations
@@ -167,6 +169,7 @@ class Emulator:
             self.keys = {DEFAULT_EMAIL: DEFAULT_KEY}
             self.status_case = 'lower'
             self.faults = []  # type: list[dict]
+            self.batch_failure = None  # type: t.Optional[dict]
             self.log = []  # type: list[dict]
             self.configure(config or {})
 
@@ -196,6 +199,9 @@ class Emulator:
                 if fault.get('method') and fault['method'].upper() != method:
                     continue
                 if fault.get('path') and not re.search(fault['path'], path):
+                    continue
+                if fault.get('skip', 0) > 0:  # let this many matching requests through first
+                    fault['skip'] -= 1
                     continue
                 fault['times'] -= 1
                 return fault
@@ -338,19 +344,23 @@ class Emulator:
                 raise ApiError(400, 1006, '%s is required (an array; send [] when unused)' % key, '/%s' % key)
         done = {'deletes': [], 'patches': [], 'puts': [], 'posts': []}  # type: dict[str, list]
         with self.lock:
+            failure, self.batch_failure = self.batch_failure, None
             for key, operation in (('deletes', self.delete), ('patches', self.patch), ('puts', self.put)):
                 for index, item in enumerate(body[key]):
                     if not isinstance(item, dict) or not isinstance(item.get('id'), str):
                         raise ApiError(400, 1006, '%s[%d].id is required' % (key, index), '/%s/%d/id' % (key, index))
                     args = (account, item['id']) if key == 'deletes' else (account, item['id'], item)
-                    done[key].append(self._batch_step(key, index, operation, args))
+                    done[key].append(self._batch_step(key, index, operation, args, failure, done))
             for index, item in enumerate(body['posts']):
-                done['posts'].append(self._batch_step('posts', index, self.create, (account, item)))
+                done['posts'].append(self._batch_step('posts', index, self.create, (account, item), failure, done))
         return done
 
     @staticmethod
-    def _batch_step(key: str, index: int, operation: t.Callable, args: tuple) -> dict:
+    def _batch_step(key: str, index: int, operation: t.Callable, args: tuple, failure: t.Optional[dict],
+                    done: dict) -> dict:
         try:
+            if failure is not None and sum(len(results) for results in done.values()) >= int(failure.get('after', 0)):
+                raise ApiError(int(failure.get('status', 400)), 1010, failure.get('message', 'emulated failure'))
             return operation(*args)
         except ApiError as error:
             raise ApiError(error.status, error.error['code'], '%s[%d]: %s' % (key, index, error.error['message']),
@@ -460,6 +470,10 @@ class Handler(BaseHTTPRequestHandler):
         kind = fault['kind']
         if kind == 'slow':
             time.sleep(float(fault.get('delay', 1)))
+            return False
+        if kind == 'partial':
+            with self.emulator.lock:
+                self.emulator.batch_failure = fault
             return False
         if kind == 'drop':
             self._drop()

@@ -14,55 +14,41 @@ import sys
 
 import pytest
 
-from ansible.module_utils.testing import patch_module_args
-
 from ansible_collections.edgeops.cloudflare.plugins.modules import email_security_domain
 
-OMIT = object()  # an option left out of the task, as Ansible's omit does
+OMIT = '__omit__'  # see conftest.run_module
+
 CREATE = {'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['MALICIOUS'], 'ip_restrictions': [],
           'regions': ['GLOBAL']}
 
 
-def run_module(capsys, emulator, check_mode=False, diff=False, **args):
-    args.setdefault('api_base_url', emulator.base_url)
-    args.setdefault('api_token', emulator.token)
-    args.setdefault('account_id', emulator.account)
-    args['_ansible_check_mode'] = check_mode
-    args['_ansible_diff'] = diff
-    args = {name: value for name, value in args.items() if value is not OMIT}
-    with patch_module_args(args):
-        with pytest.raises(SystemExit):
-            email_security_domain.main()
-    return json.loads(capsys.readouterr().out)
-
-
-def test_noop_sends_one_request(capsys, emulator):
+def test_noop_sends_one_request(run_module, emulator):
     emulator.seed(domain='example.com', regions=['GLOBAL', 'US'])
-    result = run_module(capsys, emulator, domain='example.com', regions=['US', 'GLOBAL'])
+    result = run_module(email_security_domain, domain='example.com', regions=['US', 'GLOBAL'])
     assert result['changed'] is False
     assert result['changes'] == {}
     assert emulator.methods == ['GET']
 
 
-def test_update_sends_two_requests_with_a_minimal_body(capsys, emulator):
+def test_update_sends_two_requests_with_a_minimal_body(run_module, emulator):
     emulator.seed(domain='example.com')
-    result = run_module(capsys, emulator, domain='example.com', regions=['GLOBAL'], require_tls_inbound=True)
+    result = run_module(email_security_domain, domain='example.com', regions=['GLOBAL'], require_tls_inbound=True)
     assert result['changed'] is True
     assert emulator.methods == ['GET', 'PATCH']
     assert emulator.requests[1]['body'] == {'require_tls_inbound': True}
     assert result['domain']['require_tls_inbound'] is True
 
 
-def test_create_sends_two_requests(capsys, emulator):
-    result = run_module(capsys, emulator, domain='new.example', **CREATE)
+def test_create_sends_two_requests(run_module, emulator):
+    result = run_module(email_security_domain, domain='new.example', **CREATE)
     assert result['changed'] is True
     assert emulator.methods == ['GET', 'POST']
     assert emulator.requests[1]['body'] == dict(CREATE, domain='new.example')
 
 
-def test_delete_sends_two_requests(capsys, emulator):
+def test_delete_sends_two_requests(run_module, emulator):
     emulator.seed(domain='gone.example')
-    result = run_module(capsys, emulator, domain='gone.example', state='absent')
+    result = run_module(email_security_domain, domain='gone.example', state='absent')
     assert result['changed'] is True
     assert emulator.methods == ['GET', 'DELETE']
     assert emulator.api.accounts[emulator.account] == {}
@@ -73,26 +59,26 @@ def test_delete_sends_two_requests(capsys, emulator):
     dict(domain='missing.example', **CREATE),
     dict(domain='example.com', state='absent'),
 ])
-def test_check_mode_never_writes(capsys, emulator, args):
+def test_check_mode_never_writes(run_module, emulator, args):
     emulator.seed(domain='example.com')
-    result = run_module(capsys, emulator, check_mode=True, diff=True, **args)
+    result = run_module(email_security_domain, check_mode=True, diff=True, **args)
     assert result['changed'] is True
     assert set(emulator.methods) == {'GET'}
     assert result['diff']['before'] != result['diff']['after']
 
 
-def test_check_mode_predicts_the_domain(capsys, emulator):
+def test_check_mode_predicts_the_domain(run_module, emulator):
     emulator.seed(domain='example.com', lookback_hops=2)
-    result = run_module(capsys, emulator, check_mode=True, domain='example.com', lookback_hops=7)
+    result = run_module(email_security_domain, check_mode=True, domain='example.com', lookback_hops=7)
     assert result['domain']['lookback_hops'] == 7
     assert result['changes'] == {'lookback_hops': 7}
     assert emulator.api.get(emulator.account, result['domain']['id'])['lookback_hops'] == 2
 
 
-def test_diff_is_only_returned_in_diff_mode(capsys, emulator):
+def test_diff_is_only_returned_in_diff_mode(run_module, emulator):
     emulator.seed(domain='example.com')
-    assert 'diff' not in run_module(capsys, emulator, domain='example.com', lookback_hops=4)
-    result = run_module(capsys, emulator, diff=True, domain='example.com', lookback_hops=5)
+    assert 'diff' not in run_module(email_security_domain, domain='example.com', lookback_hops=4)
+    result = run_module(email_security_domain, diff=True, domain='example.com', lookback_hops=5)
     assert (result['diff']['before']['lookback_hops'], result['diff']['after']['lookback_hops']) == (4, 5)
 
 
@@ -110,18 +96,18 @@ def test_diff_is_only_returned_in_diff_mode(capsys, emulator):
     (dict(api_base_url='ftp://example.com'), "api_base_url: 'ftp://example.com' must start with https://"),
     (dict(api_token='     '), 'api_token: must not be empty'),
 ])
-def test_bad_input_fails_before_any_request(capsys, emulator, monkeypatch, args, message):
+def test_bad_input_fails_before_any_request(run_module, emulator, monkeypatch, args, message):
     for name in ('CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_API_KEY', 'CLOUDFLARE_EMAIL', 'CLOUDFLARE_ACCOUNT_ID'):
         monkeypatch.delenv(name, raising=False)
-    result = run_module(capsys, emulator, domain='example.com', **args)
+    result = run_module(email_security_domain, domain='example.com', **args)
     assert result['failed'] is True
     assert message in result['msg']
     assert '\n' not in result['msg']
     assert emulator.requests == []
 
 
-def test_identity_is_required(capsys, emulator):
-    result = run_module(capsys, emulator, lookback_hops=3)
+def test_identity_is_required(run_module, emulator):
+    result = run_module(email_security_domain, lookback_hops=3)
     assert result['msg'] == 'one of the following is required: domain_id, domain'
     assert emulator.requests == []
 

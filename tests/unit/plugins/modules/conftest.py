@@ -1,0 +1,36 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Run a module of the collection in-process, as Ansible would, against the emulator."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ansible.module_utils.testing import patch_module_args
+
+OMIT = '__omit__'  # an option left out of the task, as Ansible's omit does
+
+
+@pytest.fixture
+def run_module(capsys, emulator):
+    """``run_module(module, check_mode=False, diff=False, **args)`` -> the module's JSON result."""
+
+    def run(module, check_mode=False, diff=False, **args):
+        # Set here, left out when a test passes OMIT ('__omit__'): tests the module's own checks.
+        args.setdefault('api_base_url', emulator.base_url)
+        args.setdefault('api_token', emulator.token)
+        args.setdefault('account_id', emulator.account)
+        args['_ansible_check_mode'] = check_mode
+        args['_ansible_diff'] = diff
+        args = {name: value for name, value in args.items() if value != OMIT}
+        with patch_module_args(args):
+            with pytest.raises(SystemExit):
+                module.main()
+        return json.loads(capsys.readouterr().out)
+
+    return run
