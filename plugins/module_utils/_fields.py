@@ -17,6 +17,7 @@ Each kind answers three questions for the compare engine:
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 import typing as t
@@ -144,7 +145,7 @@ class CidrSet(EnumSet):
     def validate(self, option: str, value: t.Any) -> None:
         for item in value:
             try:
-                ipaddress.ip_network(item.strip(), strict=False)
+                _canonical_network(item)
             except ValueError:
                 _reject(option, item, 'is not a valid IPv4 or IPv6 address or CIDR')
 
@@ -152,10 +153,16 @@ class CidrSet(EnumSet):
         networks = set()
         for item in value or ():
             try:
-                networks.add(ipaddress.ip_network(item.strip(), strict=False))
-            except (ValueError, AttributeError):
+                networks.add(_canonical_network(item))
+            except (ValueError, AttributeError, TypeError):
                 networks.add(item)  # what the server sent, compared as given
-        return sorted(str(network) for network in networks)
+        return sorted(networks)
+
+
+@functools.lru_cache(maxsize=4096)
+def _canonical_network(item: str) -> str:
+    """``192.0.2.7/24`` -> ``192.0.2.0/24``. Cached: a fleet repeats the same ranges on every domain."""
+    return str(ipaddress.ip_network(item.strip(), strict=False))
 
 
 #: The mapping from an option name to its kind: one row per editable API field.

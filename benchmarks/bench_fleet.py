@@ -1,0 +1,214 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Benchmark edgeops.cloudflare.email_security_domains on a large fleet against the local emulator.
+
+Run it with benchmarks/run fleet (it prepares the venv and the collection). For a fleet of --domains
+domains (10,000 by default) with 10 %% drift (8 %% with a setting off, 1 %% missing, 1 %% protected but
+unlisted, reconciled with prune), it reports the requests and the wall time of ansible-playbook for:
+the check-mode run (with --diff), the apply run and the no-op re-run. For comparison it times, in the
+same run, a loop of email_security_domain over --loop domains (100 by default) with the same drift, and
+extrapolates it to the fleet. Targets: each fleet run <= 11 requests and <= 10 s; the re-run writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, 'tests', 'emulator'))
+
+import cf_emulator  # noqa: E402  pylint: disable=wrong-import-position
+
+SETTINGS = {'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['MALICIOUS', 'SPOOF'],
+            'ip_restrictions': ['192.0.2.0/24'], 'regions': ['GLOBAL'], 'lookback_hops': 2,
+            'require_tls_inbound': True}
+ACCOUNT = cf_emulator.DEFAULT_ACCOUNT
+
+# The desired state is read as JSON (lookup + from_json: ~0.3 s for 10,000 entries here); Ansible's YAML
+# loader takes ~10 s for the same file as vars_files (see --yaml).
+FLEET_PLAY = '''---
+- name: Reconcile the fleet
+  hosts: localhost
+  connection: local
+  gather_facts: false
+  vars:
+    desired_domains: "{{ lookup('ansible.builtin.file', 'desired.json') | from_json }}"
+  tasks:
+    - name: Every protected domain, in one task
+      edgeops.cloudflare.email_security_domains:
+        domains: "{{ desired_domains }}"
+        prune: true
+'''
+
+FLEET_YAML_PLAY = '''---
+- name: Reconcile the fleet, desired state in a YAML vars file
+  hosts: localhost
+  connection: local
+  gather_facts: false
+  vars_files:
+    - desired.yml
+  tasks:
+    - name: Every protected domain, in one task
+      edgeops.cloudflare.email_security_domains:
+        domains: "{{ desired_domains }}"
+        prune: true
+'''
+
+LOOP_PLAY = '''---
+- name: Reconcile the same domains one task each
+  hosts: localhost
+  connection: local
+  gather_facts: false
+  vars_files:
+    - loop.yml
+  tasks:
+    - name: One domain per loop item
+      edgeops.cloudflare.email_security_domain: "{{ item }}"
+      loop: "{{ desired_domains }}"
+      loop_control:
+        label: "{{ item.domain }}"
+'''
+
+
+def name(number: int) -> str:
+    return 'd%05d.example.com' % number
+
+
+def fleet_state(size: int) -> tuple:
+    """(seeded, desired): 1 % of the desired are missing, 1 % of the seeded unlisted, 8 % differ."""
+    one_percent = max(size // 100, 1)
+    shared = range(size - one_percent)
+    seeded = [dict(SETTINGS, domain=name(n)) for n in shared]
+    seeded += [dict(SETTINGS, domain='unlisted%05d.example.com' % n) for n in range(one_percent)]
+    desired = [dict(SETTINGS, domain=name(n)) for n in shared]
+    for entry in desired[::12][:8 * one_percent]:
+        entry['lookback_hops'] = 5
+    desired += [dict(SETTINGS, domain=name(n)) for n in range(size - one_percent, size)]
+    return seeded, desired
+
+
+def write_vars(path: str, desired: list) -> None:
+    # One flow mapping per line: YAML as a person (or a generator) would write a large desired-state file.
+    with open(path, 'w') as handle:
+        handle.write('---\ndesired_domains:\n')
+        for entry in desired:
+            handle.write('  - %s\n' % json.dumps(entry, separators=(', ', ': ')))
+
+
+class Bench:
+    def __init__(self, workdir: str) -> None:
+        emulator = cf_emulator.Background()
+        self.api = emulator.api
+        self.workdir = workdir
+        self.env = dict(os.environ, CLOUDFLARE_API_TOKEN=cf_emulator.DEFAULT_TOKEN, CLOUDFLARE_ACCOUNT_ID=ACCOUNT,
+                        CLOUDFLARE_BASE_URL=emulator.base_url, ANSIBLE_LOCALHOST_WARNING='false',
+                        ANSIBLE_INVENTORY_UNPARSED_WARNING='false',
+                        ANSIBLE_PYTHON_INTERPRETER=sys.executable)
+        for file_name, text in (('fleet.yml', FLEET_PLAY), ('fleet-yaml.yml', FLEET_YAML_PLAY),
+                                ('loop.play.yml', LOOP_PLAY)):
+            with open(os.path.join(workdir, file_name), 'w') as handle:
+                handle.write(text)
+
+    def reset(self, seeded: list) -> None:
+        self.api.reset()
+        self.api.seed(ACCOUNT, seeded)
+
+    def play(self, playbook: str, *extra: str) -> dict:
+        """Run a playbook; its wall time, the requests it sent and the size of its output."""
+        self.api.log.clear()
+        command = [os.path.join(os.path.dirname(sys.executable), 'ansible-playbook'),
+                   os.path.join(self.workdir, playbook)] + list(extra)
+        started = time.perf_counter()
+        done = subprocess.run(command, env=self.env, capture_output=True, text=True, check=False)
+        elapsed = time.perf_counter() - started
+        if done.returncode != 0:
+            raise SystemExit('ansible-playbook failed:\n%s\n%s' % (done.stdout[-3000:], done.stderr[-3000:]))
+        methods = [entry['method'] for entry in self.api.log]
+        return {'seconds': elapsed, 'requests': len(methods), 'writes': sum(1 for m in methods if m != 'GET'),
+                'methods': methods, 'output_bytes': len(done.stdout)}
+
+    def stored(self) -> dict:
+        return {obj['domain']: obj for obj in self.api.accounts[ACCOUNT].values()}
+
+
+def fleet_runs(bench: Bench, size: int) -> dict:
+    seeded, desired = fleet_state(size)
+    with open(os.path.join(bench.workdir, 'desired.json'), 'w') as handle:
+        json.dump(desired, handle)
+    bench.reset(seeded)
+    before = bench.stored()
+    runs = {'check mode (--check --diff)': bench.play('fleet.yml', '--check', '--diff')}
+    assert runs['check mode (--check --diff)']['writes'] == 0, 'check mode wrote'
+    assert bench.stored() == before, 'check mode changed the emulator state'
+    runs['apply'] = bench.play('fleet.yml')
+    after = bench.stored()
+    assert sorted(after) == sorted(entry['domain'] for entry in desired), 'apply left the wrong set of domains'
+    assert all(after[entry['domain']]['lookback_hops'] == entry['lookback_hops'] for entry in desired)
+    runs['no-op re-run'] = bench.play('fleet.yml')
+    assert runs['no-op re-run']['writes'] == 0, 'the re-run wrote'
+    return runs
+
+
+def yaml_run(bench: Bench, size: int) -> dict:
+    """The apply run again, with the desired state in a YAML vars file (for comparison only)."""
+    seeded, desired = fleet_state(size)
+    write_vars(os.path.join(bench.workdir, 'desired.yml'), desired)
+    bench.reset(seeded)
+    return bench.play('fleet-yaml.yml')
+
+
+def loop_run(bench: Bench, size: int, loop: int) -> dict:
+    """The same drift over ``loop`` domains, one email_security_domain task each."""
+    seeded, desired = fleet_state(loop)
+    write_vars(os.path.join(bench.workdir, 'loop.yml'), desired)
+    bench.reset(seeded)
+    run = bench.play('loop.play.yml')
+    run['extrapolated seconds'] = run['seconds'] * size / loop
+    run['extrapolated requests'] = run['requests'] * size // loop
+    return run
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--domains', type=int, default=10000, help='fleet size (default 10000)')
+    parser.add_argument('--loop', type=int, default=100, help='domains in the comparison loop (default 100)')
+    parser.add_argument('--yaml', action='store_true', help='also time the apply run with a YAML vars file')
+    parser.add_argument('--json', help='also write the figures to this file')
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as workdir:
+        bench = Bench(workdir)
+        runs = fleet_runs(bench, args.domains)
+        loop = loop_run(bench, args.domains, args.loop)
+        yaml = yaml_run(bench, args.domains) if args.yaml else None
+    pages = -(-args.domains // 1000)
+    print('edgeops.cloudflare.email_security_domains, %d domains, 10 %% drift (against the emulator)' % args.domains)
+    print('  %-28s %8s %7s %9s' % ('run', 'requests', 'writes', 'wall'))
+    for label, run in runs.items():
+        print('  %-28s %8d %7d %7.2f s' % (label, run['requests'], run['writes'], run['seconds']))
+    print('\nThe same drift with a loop of email_security_domain over %d domains' % args.loop)
+    print('  %d domains: %d requests, %.2f s; extrapolated to %d domains: %d requests, %.0f s (%.1f min)'
+          % (args.loop, loop['requests'], loop['seconds'], args.domains, loop['extrapolated requests'],
+             loop['extrapolated seconds'], loop['extrapolated seconds'] / 60))
+    if yaml:
+        print('\nThe apply run with the desired state in a YAML vars file instead of JSON: %d requests, %.2f s'
+              % (yaml['requests'], yaml['seconds']))
+    met = all(run['requests'] <= pages + 1 and run['seconds'] <= 10 for run in runs.values())
+    print('\n  targets: each run <= %d requests and <= 10 s, no write on the re-run: %s'
+          % (pages + 1, 'met' if met and runs['no-op re-run']['writes'] == 0 else 'NOT met'))
+    if args.json:
+        with open(args.json, 'w') as handle:
+            json.dump({'domains': args.domains, 'fleet': runs, 'loop': loop, 'yaml_apply': yaml}, handle, indent=2)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
