@@ -190,6 +190,8 @@ def main() -> int:
         loop = loop_run(bench, args.domains, args.loop)
         yaml = yaml_run(bench, args.domains) if args.yaml else None
     pages = -(-args.domains // 1000)
+    for label, run in runs.items():  # request counts are deterministic: a miss is a bug, not noise
+        assert run['requests'] <= pages + 1, '%s sent %d requests' % (label, run['requests'])
     print('edgeops.cloudflare.email_security_domains, %d domains, 10 %% drift (against the emulator)' % args.domains)
     print('  %-28s %8s %7s %9s' % ('run', 'requests', 'writes', 'wall'))
     for label, run in runs.items():
