@@ -102,7 +102,8 @@ class Client:
             self.session.headers['X-Auth-Email'] = api_email or ''
             self.session.headers['X-Auth-Key'] = api_key or ''
         retry = _CloudflareRetry(
-            total=max_retries, status_forcelist=RETRY_STATUSES, allowed_methods=RETRYABLE_METHODS,
+            # other=0: TLS failures (an untrusted certificate) and the like do not get better with retries.
+            total=max_retries, other=0, status_forcelist=RETRY_STATUSES, allowed_methods=RETRYABLE_METHODS,
             backoff_factor=BACKOFF_FACTOR, respect_retry_after_header=True, raise_on_status=False,
         )
         adapter = HTTPAdapter(max_retries=retry)

@@ -578,13 +578,29 @@ def make_server(port: int = 0, status_case: str = 'lower', host: str = '127.0.0.
     return server
 
 
-class Background:
-    """An emulator serving from a daemon thread of this process (for tests and benchmarks)."""
+def serve_tls(server: ThreadingHTTPServer, cert_file: str, key_file: t.Optional[str] = None) -> None:
+    """Make ``server`` speak HTTPS with this PEM certificate chain (and key)."""
+    import ssl
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
 
-    def __init__(self, status_case: str = 'lower') -> None:
+
+class Background:
+    """An emulator serving from a daemon thread of this process (for tests and benchmarks).
+
+    With ``tls_cert`` (a PEM chain, with its key or ``tls_key``) it serves HTTPS.
+    """
+
+    def __init__(self, status_case: str = 'lower', tls_cert: t.Optional[str] = None,
+                 tls_key: t.Optional[str] = None) -> None:
         self.server = make_server(0, status_case)
         self.api = self.server.RequestHandlerClass.emulator  # type: Emulator
-        self.url = 'http://127.0.0.1:%d' % self.server.server_address[1]
+        scheme = 'http'
+        if tls_cert:
+            serve_tls(self.server, tls_cert, tls_key)
+            scheme = 'https'
+        self.url = '%s://127.0.0.1:%d' % (scheme, self.server.server_address[1])
         self.base_url = self.url + API_PREFIX
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
@@ -604,10 +620,7 @@ def main(argv: t.Optional[list] = None) -> int:
     server = make_server(args.port, args.status_case)
     scheme = 'http'
     if args.tls_cert:
-        import ssl
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(args.tls_cert, args.tls_key)
-        server.socket = context.wrap_socket(server.socket, server_side=True)
+        serve_tls(server, args.tls_cert, args.tls_key)
         scheme = 'https'
     port = server.server_address[1]
     if args.port_file:
