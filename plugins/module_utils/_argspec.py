@@ -11,6 +11,7 @@ The documentation of these options is the ``edgeops.cloudflare.connection`` doc 
 
 from __future__ import annotations
 
+import re
 import typing as t
 
 from ansible.module_utils.basic import env_fallback, missing_required_lib
@@ -19,6 +20,10 @@ from ansible_collections.edgeops.cloudflare.plugins.module_utils import _client
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import DEFAULT_BASE_URL, Client
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._engine import Failure
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import FieldTable, InvalidValue
+
+
+# Cloudflare account ids are 32 hex digits today; accept any URL-safe token, refuse what cannot be one.
+_ACCOUNT_ID = re.compile(r'^[A-Za-z0-9_-]+$')
 
 
 def connection_argument_spec() -> dict:
@@ -56,7 +61,7 @@ def check_connection(params: t.Mapping[str, t.Any]) -> None:
         raise InvalidValue('one of api_token or api_key is required (or CLOUDFLARE_API_TOKEN in the environment)')
     if params.get('account_id') is None:
         raise InvalidValue('account_id is required (or CLOUDFLARE_ACCOUNT_ID in the environment)')
-    if not params['account_id'].strip() or '/' in params['account_id']:
+    if not _ACCOUNT_ID.match(params['account_id']):
         raise InvalidValue('account_id: %r is not an account identifier' % params['account_id'])
     if not params['api_base_url'].startswith(('https://', 'http://')):
         raise InvalidValue('api_base_url: %r must start with https:// (or http://)' % params['api_base_url'])

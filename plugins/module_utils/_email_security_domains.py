@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import typing as t
 
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.errors import NoLogError, UnsupportedError
+
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._argspec import (
     CONNECTION_CONSTRAINTS, connection_argument_spec, run_module, settings_argument_spec,
 )
@@ -26,17 +29,38 @@ from ansible_collections.edgeops.cloudflare.plugins.module_utils._resource impor
 DEFAULT_BATCH_SIZE = 1000
 
 
-def argument_spec() -> dict:
+def entry_spec() -> dict:
+    """The options of one entry of ``domains``: the single-domain module's settings, ``domain`` and ``state``."""
     entry = settings_argument_spec(FIELDS)
     entry['domain'] = dict(entry['domain'], required=True)
     entry['state'] = {'type': 'str', 'default': 'present', 'choices': ['present', 'absent']}
+    return entry
+
+
+def argument_spec() -> dict:
     spec = connection_argument_spec()
     spec.update({
-        'domains': {'type': 'list', 'elements': 'dict', 'required': True, 'options': entry},
+        # The entries are validated by ``validated_entries`` against ``entry_spec()`` (as documented), not here:
+        # for an entry that is not a dict (``domains: [example.com]``) Ansible's own check fails with a message
+        # that does not name the option.
+        'domains': {'type': 'list', 'elements': 'dict', 'required': True},
         'prune': {'type': 'bool', 'default': False},
         'batch_size': {'type': 'int', 'default': DEFAULT_BATCH_SIZE},
     })
     return spec
+
+
+def validated_entries(entries: t.Sequence[t.Any]) -> list:
+    """The entries with types converted and defaults set, as Ansible would; ``InvalidValue`` names the option."""
+    spec = {'domains': {'type': 'list', 'elements': 'dict', 'options': entry_spec()}}
+    result = ArgumentSpecValidator(spec).validate({'domains': entries})
+    errors = [error for error in result.errors.errors if not isinstance(error, NoLogError)]
+    if errors:
+        error = errors[0]
+        if isinstance(error, UnsupportedError):
+            raise InvalidValue('domains: unsupported parameter %s' % error.msg)
+        raise InvalidValue(error.msg)
+    return result.validated_parameters['domains']
 
 
 MODULE_CONSTRAINTS = dict(CONNECTION_CONSTRAINTS)
@@ -50,7 +74,7 @@ def run(module: t.Any) -> None:
 def reconcile(params: t.Mapping[str, t.Any], client: t.Any, check_mode: bool, with_diff: bool) -> dict:
     if params['batch_size'] < 1:
         raise InvalidValue('batch_size: %r must be 1 or more' % params['batch_size'])
-    wanted = wanted_from_params(DOMAIN, params['domains'], 'domains',
+    wanted = wanted_from_params(DOMAIN, validated_entries(params['domains']), 'domains',
                                 lambda entry: desired_from_params(FIELDS, entry))
     resource = ApiResource(DOMAIN, client, params['account_id'])
     fleet_plan = plan_fleet(DOMAIN, wanted, resource.list(), params['prune'])

@@ -106,8 +106,11 @@ class Hostname(Field):
     def validate(self, option: str, value: t.Any) -> None:
         super(Hostname, self).validate(option, value)
         name = self.normalise(value)
-        if len(name) > 253 or not all(_HOSTNAME_LABEL.match(label) for label in name.split('.')):
+        labels = name.split('.')
+        if len(name) > 253 or not all(_HOSTNAME_LABEL.match(label) for label in labels):
             _reject(option, value, 'is not a valid host name')
+        if len(labels) < 2 or labels[-1].isdigit():  # mail crosses the internet: a fully qualified name
+            _reject(option, value, 'is not a fully qualified host name (for example mx.example.com)')
 
     def normalise(self, value: t.Any) -> t.Any:
         if isinstance(value, str):

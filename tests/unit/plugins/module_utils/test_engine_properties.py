@@ -32,8 +32,8 @@ _labels = st.from_regex(r'\A[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?\Z')
 
 @st.composite
 def hostnames(draw):
-    labels = draw(st.lists(_labels, min_size=2, max_size=4))
-    name = '.'.join(labels)
+    labels = draw(st.lists(_labels, min_size=1, max_size=3))
+    name = '.'.join(labels + [draw(st.from_regex(r'\A[a-z]{2,6}\Z'))])  # a fully qualified name
     name = ''.join(c.upper() if draw(st.booleans()) else c for c in name) if draw(st.booleans()) else name
     return name + ('.' if draw(st.booleans()) else '')
 
