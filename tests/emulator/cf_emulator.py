@@ -156,17 +156,20 @@ class Validator:
 class Emulator:
     """The API's state and rules; thread-safe."""
 
-    def __init__(self, status_case: str = 'lower') -> None:
+    def __init__(self, status_case: str = 'lower', token: str = DEFAULT_TOKEN, email: str = DEFAULT_EMAIL,
+                 key: str = DEFAULT_KEY) -> None:
         self.lock = threading.RLock()
         self.validator = Validator()
+        self.credentials = (token, email, key)  # what a reset goes back to
         self.reset({'status_case': status_case})
 
     # control -------------------------------------------------------------------------------------
     def reset(self, config: t.Optional[dict] = None) -> None:
         with self.lock:
             self.accounts = {DEFAULT_ACCOUNT: {}}  # type: dict[str, dict[str, dict]]
-            self.tokens = {DEFAULT_TOKEN}
-            self.keys = {DEFAULT_EMAIL: DEFAULT_KEY}
+            token, email, key = self.credentials
+            self.tokens = {token}
+            self.keys = {email: key}
             self.status_case = 'lower'
             self.faults = []  # type: list[dict]
             self.batch_failure = None  # type: t.Optional[dict]
@@ -570,9 +573,13 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(404, {'error': 'unknown control endpoint %s %s' % (method, path)})
 
 
-def make_server(port: int = 0, status_case: str = 'lower', host: str = '127.0.0.1') -> ThreadingHTTPServer:
-    """A server bound to ``host`` (loopback) on ``port`` (0: a free one); call ``serve_forever``."""
-    handler = type('BoundHandler', (Handler,), {'emulator': Emulator(status_case)})
+def make_server(port: int = 0, status_case: str = 'lower', host: str = '127.0.0.1',
+                **credentials: str) -> ThreadingHTTPServer:
+    """A server bound to ``host`` (loopback) on ``port`` (0: a free one); call ``serve_forever``.
+
+    ``credentials``: ``token``, ``email`` and ``key`` the API accepts (default: the DEFAULT_* ones).
+    """
+    handler = type('BoundHandler', (Handler,), {'emulator': Emulator(status_case, **credentials)})
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     return server
@@ -616,8 +623,11 @@ def main(argv: t.Optional[list] = None) -> int:
     parser.add_argument('--status-case', choices=('lower', 'upper'), default='lower')
     parser.add_argument('--tls-cert', help='serve HTTPS with this PEM certificate chain')
     parser.add_argument('--tls-key', help='the private key of --tls-cert')
+    parser.add_argument('--token', default=DEFAULT_TOKEN, help='the API token accepted (default: %(default)s)')
+    parser.add_argument('--email', default=DEFAULT_EMAIL, help='the e-mail of the accepted key (default: %(default)s)')
+    parser.add_argument('--key', default=DEFAULT_KEY, help='the global API key accepted (default: %(default)s)')
     args = parser.parse_args(argv)
-    server = make_server(args.port, args.status_case)
+    server = make_server(args.port, args.status_case, token=args.token, email=args.email, key=args.key)
     scheme = 'http'
     if args.tls_cert:
         serve_tls(server, args.tls_cert, args.tls_key)
@@ -628,8 +638,8 @@ def main(argv: t.Optional[list] = None) -> int:
             handle.write(str(port))
         import os
         os.replace(args.port_file + '.tmp', args.port_file)
-    print('cf-emulator listening on %s://127.0.0.1:%d%s (account %s, token %s)'
-          % (scheme, port, API_PREFIX, DEFAULT_ACCOUNT, DEFAULT_TOKEN), flush=True)
+    print('cf-emulator listening on %s://127.0.0.1:%d%s (account %s)' % (scheme, port, API_PREFIX, DEFAULT_ACCOUNT),
+          flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -4,14 +4,18 @@
 # endpoints) and EMULATOR_API_URL (the API base URL for api_base_url), and stops it when the shell exits.
 
 EMULATOR_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# The credentials the emulator accepts; set them before sourcing to use others (for example canaries).
 EMULATOR_ACCOUNT=023e105f4ecef8ad9ca31a8372d0c353
-EMULATOR_TOKEN=emulator-token
-export EMULATOR_ACCOUNT EMULATOR_TOKEN
+EMULATOR_TOKEN=${EMULATOR_TOKEN:-emulator-token}
+EMULATOR_EMAIL=${EMULATOR_EMAIL:-user@example.com}
+EMULATOR_KEY=${EMULATOR_KEY:-emulator-global-key}
+export EMULATOR_ACCOUNT EMULATOR_TOKEN EMULATOR_EMAIL EMULATOR_KEY
 
 emulator_start() {
   local python=${EMULATOR_PYTHON:-${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}}
   EMULATOR_STATE=$(mktemp -d)
-  "$python" "$EMULATOR_DIR/cf_emulator.py" --port-file "$EMULATOR_STATE/port" "$@" > "$EMULATOR_STATE/log" 2>&1 &
+  "$python" "$EMULATOR_DIR/cf_emulator.py" --port-file "$EMULATOR_STATE/port" --token "$EMULATOR_TOKEN" \
+    --email "$EMULATOR_EMAIL" --key "$EMULATOR_KEY" "$@" > "$EMULATOR_STATE/log" 2>&1 &
   EMULATOR_PID=$!
   trap emulator_stop EXIT
   local waited=0
