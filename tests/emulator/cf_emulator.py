@@ -27,7 +27,9 @@ Fault kinds: "status" (a JSON error with "status", optional "retry_after" and "e
 page, status 502 by default), "drop" (close the connection without an answer), "slow" (answer after
 "delay" seconds), "lost" (process the request, then close the connection without an answer),
 "unsuccessful" (HTTP 200 with success false and "errors"), "partial" (a batch call that carries out its
-first "after" operations, then fails the next one with "status" (400 by default) and "message").
+first "after" operations, then fails the next one with "status" (400 by default) and "message"), "barrier"
+(hold each matching request until "count" of them arrived, then answer them all: concurrent clients all read
+before any writes; give "times" = "count").
 """
 
 from __future__ import annotations
@@ -473,6 +475,11 @@ class Handler(BaseHTTPRequestHandler):
         kind = fault['kind']
         if kind == 'slow':
             time.sleep(float(fault.get('delay', 1)))
+            return False
+        if kind == 'barrier':  # hold each matching request until "count" of them wait, then answer them all
+            with self.emulator.lock:
+                barrier = fault.setdefault('_barrier', threading.Barrier(int(fault.get('count', 2))))
+            barrier.wait(timeout=float(fault.get('timeout', 10)))
             return False
         if kind == 'partial':
             with self.emulator.lock:

@@ -1,0 +1,83 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Two module processes at once against one domain (as two AWX jobs or two forks would run them).
+
+The emulator holds both reads until both have arrived, so both plan from the same old state before either
+writes: the worst interleaving, made certain.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+MODULES = 'ansible_collections.edgeops.cloudflare.plugins.modules.'
+SETTINGS = {'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['MALICIOUS'], 'ip_restrictions': [],
+            'regions': ['GLOBAL']}
+
+
+def run_at_once(emulator, tmp_path, module, *task_args):
+    """Start one module process per ``task_args`` at the same time; their JSON results, in order."""
+    processes = []
+    for number, args in enumerate(task_args):
+        args = dict(args, api_base_url=emulator.base_url, api_token=emulator.token, account_id=emulator.account)
+        path = tmp_path / ('args-%d.json' % number)
+        path.write_text(json.dumps({'ANSIBLE_MODULE_ARGS': args}))
+        processes.append(subprocess.Popen([sys.executable, '-m', MODULES + module, str(path)],
+                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    results = []
+    for process in processes:
+        out, err = process.communicate(timeout=60)
+        assert process.returncode == 0, err
+        results.append(json.loads(out))
+    return results
+
+
+def writes(emulator):
+    return [entry for entry in emulator.requests if entry['method'] != 'GET']
+
+
+def test_two_tasks_on_different_fields_of_one_domain_both_apply(emulator, tmp_path):
+    emulator.seed(domain='example.com', lookback_hops=1, require_tls_inbound=False)
+    emulator.api.log.clear()
+    emulator.fault(kind='barrier', method='GET', count=2, times=2)
+    first, second = run_at_once(emulator, tmp_path, 'email_security_domain',
+                                {'domain': 'example.com', 'lookback_hops': 7},
+                                {'domain': 'example.com', 'require_tls_inbound': True})
+    assert first['changed'] is True and second['changed'] is True
+    assert emulator.methods[:2] == ['GET', 'GET']  # both read the old state before either wrote
+    assert sorted(json.dumps(entry['body'], sort_keys=True) for entry in writes(emulator)) == [
+        '{"lookback_hops": 7}', '{"require_tls_inbound": true}']  # minimal bodies
+    (stored,) = emulator.api.accounts[emulator.account].values()
+    assert stored['lookback_hops'] == 7 and stored['require_tls_inbound'] is True  # neither clobbered the other
+
+
+def test_two_fleet_tasks_on_different_fields_both_apply(emulator, tmp_path):
+    names = ['a.example.com', 'b.example.com', 'c.example.com']
+    emulator.api.seed(emulator.account, [dict(SETTINGS, domain=name) for name in names])
+    emulator.api.log.clear()
+    emulator.fault(kind='barrier', method='GET', count=2, times=2)
+    first, second = run_at_once(emulator, tmp_path, 'email_security_domains',
+                                {'domains': [{'domain': name, 'lookback_hops': 9} for name in names]},
+                                {'domains': [{'domain': name, 'regions': ['US']} for name in names]})
+    assert first['updated'] == names and second['updated'] == names
+    assert emulator.methods == ['GET', 'GET', 'POST', 'POST']
+    for stored in emulator.api.accounts[emulator.account].values():
+        assert stored['lookback_hops'] == 9 and stored['regions'] == ['US']
+
+
+def test_the_same_field_edited_at_once_is_last_writer_wins(emulator, tmp_path):
+    emulator.seed(domain='example.com', lookback_hops=1)
+    emulator.api.log.clear()
+    emulator.fault(kind='barrier', method='GET', count=2, times=2)
+    results = run_at_once(emulator, tmp_path, 'email_security_domain',
+                          {'domain': 'example.com', 'lookback_hops': 4},
+                          {'domain': 'example.com', 'lookback_hops': 5})
+    assert all(result['changed'] for result in results)  # each saw 1 and changed it
+    last = writes(emulator)[-1]['body']['lookback_hops']
+    (stored,) = emulator.api.accounts[emulator.account].values()
+    assert stored['lookback_hops'] == last  # whichever PATCH arrived last holds
