@@ -55,7 +55,7 @@ options:
   max_retries:
     description:
       - How many times a request is retried after HTTP 429 (honouring C(Retry-After), capped at 60 seconds),
-        HTTP 502, 503 or 504, or a connection error, with exponential back-off.
+        HTTP 500, 502, 503 or 504, or a connection error, with exponential back-off.
       - A create (C(POST)) is never repeated blindly; when its answer is lost the object is looked up by name first.
       - V(0) disables retries.
     type: int

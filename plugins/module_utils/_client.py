@@ -35,7 +35,7 @@ _TAG = re.compile(r'<[^>]*>')
 RETRY_AFTER_CAP = 60.0  # seconds; Cloudflare's own SDKs honour Retry-After up to a minute
 BACKOFF_FACTOR = 0.5
 BACKOFF_MAX = 8.0
-RETRY_STATUSES = (429, 502, 503, 504)
+RETRY_STATUSES = (429, 500, 502, 503, 504)  # as the official SDKs: 429 and 5xx
 # PATCH bodies carry absolute values, so repeating one is harmless; POST is handled by ``create``.
 RETRYABLE_METHODS = frozenset(('GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'))
 

@@ -93,6 +93,18 @@ def test_retries_are_bounded_by_max_retries(emulator):
     assert emulator.methods == ['GET'] * 3
 
 
+@pytest.mark.parametrize('status', [500, 502, 503, 504])
+def test_server_errors_on_reads_and_patches_are_retried(emulator, status):
+    emulator.fault(kind='status', status=status)
+    emulator.fault(kind='status', status=status, method='PATCH')
+    created = emulator.seed(domain='example.com')
+    client = make_client(emulator)
+    assert client.paginate(emulator.domains_path)[0]['id'] == created['id']
+    assert client.call('PATCH', '%s/%s' % (emulator.domains_path, created['id']), body={'lookback_hops': 3})
+    assert [(entry['method'], entry['status']) for entry in emulator.requests] == [
+        ('GET', status), ('GET', 200), ('PATCH', status), ('PATCH', 200)]
+
+
 @pytest.mark.parametrize('status', [401, 403])
 def test_auth_failures_are_never_retried(emulator, status):
     emulator.fault(kind='status', status=status, times=5)

@@ -78,6 +78,7 @@ def test_the_same_field_edited_at_once_is_last_writer_wins(emulator, tmp_path):
                           {'domain': 'example.com', 'lookback_hops': 4},
                           {'domain': 'example.com', 'lookback_hops': 5})
     assert all(result['changed'] for result in results)  # each saw 1 and changed it
-    last = writes(emulator)[-1]['body']['lookback_hops']
+    # Each result is the server's answer to its PATCH; the later modified_at is the write applied last.
+    last = max(results, key=lambda result: result['domain']['modified_at'])
     (stored,) = emulator.api.accounts[emulator.account].values()
-    assert stored['lookback_hops'] == last  # whichever PATCH arrived last holds
+    assert stored['lookback_hops'] == last['domain']['lookback_hops']  # whichever PATCH came last holds
