@@ -161,8 +161,8 @@ def main() -> int:
             message[:70], ('   <-- WRONG: ' + '; '.join(row['problems'])) if row['problems'] else ''))
     wrong = [row for row in rows if row['problems']]
     check_writes = sum(row['writes'] for row in rows if row['mode'] == 'check')
-    print('\n%d rows, %d right, %d wrong; writes in check mode: %d' % (len(rows), len(rows) - len(wrong), len(wrong),
-                                                                     check_writes))
+    print('\n%d rows, %d right, %d wrong; writes in check mode: %d'
+          % (len(rows), len(rows) - len(wrong), len(wrong), check_writes))
     if args.json:
         with open(args.json, 'w') as handle:
             json.dump(rows, handle, indent=2)
