@@ -1,0 +1,113 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The example playbooks through ansible-runner's Python API (what AWX runs underneath).
+
+The job gets only what the custom credential type (extensions/awx) injects - rendered from its injector
+configuration the way AWX renders it - plus the execution environment's own settings (where the collection
+is, which Python runs the modules). Assertions come from runner's events and the emulator's request log.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+
+import ansible_runner
+import jinja2.sandbox
+import pytest
+import yaml
+
+from conftest import COLLECTION_ROOT, cf_emulator
+
+EXAMPLES = os.path.join(COLLECTION_ROOT, 'examples')
+AWX = os.path.join(COLLECTION_ROOT, 'extensions', 'awx')
+TOKEN = 'awx-credential-token-3e1f0c9a7b5d4c2e8f6a'
+
+
+def credential_env(inputs):
+    """The environment AWX injects for a credential of our type with these inputs."""
+    with open(os.path.join(AWX, 'credential_type_injectors.yml')) as handle:
+        injectors = yaml.safe_load(handle)
+    sandbox = jinja2.sandbox.SandboxedEnvironment(undefined=jinja2.StrictUndefined)
+    return {name: sandbox.from_string(template).render(**inputs) for name, template in injectors['env'].items()}
+
+
+def test_the_credential_type_asks_for_a_secret_token_and_injects_what_the_modules_read():
+    with open(os.path.join(AWX, 'credential_type_inputs.yml')) as handle:
+        inputs = yaml.safe_load(handle)
+    fields = {field['id']: field for field in inputs['fields']}
+    assert fields['api_token']['secret'] is True and 'secret' not in fields['account_id']
+    assert inputs['required'] == ['api_token', 'account_id']
+    env = credential_env({'api_token': 't', 'account_id': 'a', 'api_base_url': ''})
+    assert env == {'CLOUDFLARE_API_TOKEN': 't', 'CLOUDFLARE_ACCOUNT_ID': 'a',
+                   'CLOUDFLARE_BASE_URL': 'https://api.cloudflare.com/client/v4'}
+
+
+@pytest.fixture
+def job(emulator, tmp_path, monkeypatch):
+    """Run an example playbook as an AWX job would: ``job(playbook, job_type='run')`` -> (events, writes)."""
+    for name in list(os.environ):
+        if name.startswith('CLOUDFLARE_'):
+            monkeypatch.delenv(name)  # nothing may come from the test's own environment
+    monkeypatch.setenv('PATH', os.path.dirname(sys.executable) + os.pathsep + os.environ['PATH'])  # the EE's tools
+    emulator.api.reset({'tokens': [TOKEN]})
+    project = tmp_path / 'project'
+    shutil.copytree(EXAMPLES, str(project))
+    env = credential_env({'api_token': TOKEN, 'account_id': cf_emulator.DEFAULT_ACCOUNT,
+                          'api_base_url': emulator.base_url})
+    env.update(ANSIBLE_COLLECTIONS_PATH=os.path.dirname(os.path.dirname(os.path.dirname(COLLECTION_ROOT))),
+               ANSIBLE_PYTHON_INTERPRETER=sys.executable, ANSIBLE_LOCALHOST_WARNING='false',
+               ANSIBLE_INVENTORY_UNPARSED_WARNING='false')
+    runs = []
+
+    def run(playbook, job_type='run'):
+        emulator.api.log.clear()
+        runs.append(1)
+        private_data_dir = tmp_path / ('runner-%d' % len(runs))
+        private_data_dir.mkdir()
+        result = ansible_runner.run(
+            private_data_dir=str(private_data_dir), project_dir=str(project), playbook=playbook,
+            envvars=env, cmdline='--check --diff' if job_type == 'check' else None, quiet=True)
+        assert result.status == 'successful', result.stdout.read()
+        writes = [entry for entry in emulator.api.log if entry['method'] != 'GET']
+        return list(result.events), writes
+
+    return run
+
+
+def task_results(events, task):
+    """The per-task result events (``runner_on_ok``) of the task named ``task``."""
+    return [event['event_data']['res'] for event in events
+            if event['event'] == 'runner_on_ok' and event['event_data'].get('task') == task]
+
+
+@pytest.mark.parametrize('playbook, task', [
+    ('protect_domains.yml', 'Protect each domain with its settings'),
+    ('fleet_apply.yml', 'Every protected domain, in one task'),
+])
+def test_changed_then_unchanged_then_a_check_job_writes_nothing(job, emulator, playbook, task):
+    events, writes = job(playbook)
+    (first,) = task_results(events, task)
+    assert first['changed'] is True
+    assert sorted(entry['method'] for entry in writes) in (['POST'] * 3, ['POST'])  # three creates or one batch
+
+    events, writes = job(playbook)
+    (second,) = task_results(events, task)
+    assert second['changed'] is False and writes == []
+
+    # Someone edits example.com in the dashboard; the nightly job_type "check" (check mode + diff) sees it.
+    (stored,) = [obj for obj in emulator.api.accounts[cf_emulator.DEFAULT_ACCOUNT].values()
+                 if obj['domain'] == 'example.com']
+    emulator.api.patch(cf_emulator.DEFAULT_ACCOUNT, stored['id'], {'regions': ['US']})
+    events, writes = job(playbook, job_type='check')
+    (audit,) = task_results(events, task)
+    assert audit['changed'] is True
+    assert writes == []
+    diffs = [event['event_data']['res']['diff'] for event in events
+             if event['event'] in ('runner_on_ok', 'runner_item_on_ok') and event['event_data']['res'].get('diff')]
+    assert diffs and "GLOBAL" in str(diffs) and "US" in str(diffs)
+    assert emulator.api.get(cf_emulator.DEFAULT_ACCOUNT, stored['id'])['regions'] == ['US']  # still the drift
