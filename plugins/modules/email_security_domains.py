@@ -120,7 +120,7 @@ options:
 seealso:
   - module: edgeops.cloudflare.email_security_domain
   - module: edgeops.cloudflare.email_security_domain_info
-  - ref: edgeops.cloudflare.docsite.guide_fleet_audit
+  - ref: ansible_collections.edgeops.cloudflare.docsite.guide_fleet_audit
     description: A nightly check-mode audit of a fleet of domains.
   - name: Cloudflare API reference for Email Security domains
     description: The endpoints this module calls.
