@@ -580,6 +580,15 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(404, {'error': 'unknown control endpoint %s %s' % (method, path)})
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: t.Any, client_address: t.Any) -> None:
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return  # a client that hung up (after a "drop" or "lost" fault, say): nothing to report
+        super(_Server, self).handle_error(request, client_address)
+
+
 def make_server(port: int = 0, status_case: str = 'lower', host: str = '127.0.0.1',
                 **credentials: str) -> ThreadingHTTPServer:
     """A server bound to ``host`` (loopback) on ``port`` (0: a free one); call ``serve_forever``.
@@ -587,9 +596,7 @@ def make_server(port: int = 0, status_case: str = 'lower', host: str = '127.0.0.
     ``credentials``: ``token``, ``email`` and ``key`` the API accepts (default: the DEFAULT_* ones).
     """
     handler = type('BoundHandler', (Handler,), {'emulator': Emulator(status_case, **credentials)})
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    return server
+    return _Server((host, port), handler)
 
 
 def serve_tls(server: ThreadingHTTPServer, cert_file: str, key_file: t.Optional[str] = None) -> None:
