@@ -40,28 +40,17 @@ FLEET_PLAY = '''---
   hosts: localhost
   connection: local
   gather_facts: false
-  vars:
-    desired_domains: "{{ lookup('ansible.builtin.file', 'desired.json') | from_json }}"
+  %s
   tasks:
     - name: Every protected domain, in one task
       edgeops.cloudflare.email_security_domains:
         domains: "{{ desired_domains }}"
         prune: true
 '''
-
-FLEET_YAML_PLAY = '''---
-- name: Reconcile the fleet, desired state in a YAML vars file
-  hosts: localhost
-  connection: local
-  gather_facts: false
-  vars_files:
-    - desired.yml
-  tasks:
-    - name: Every protected domain, in one task
-      edgeops.cloudflare.email_security_domains:
-        domains: "{{ desired_domains }}"
-        prune: true
-'''
+FROM_JSON = '''vars:
+    desired_domains: "{{ lookup('ansible.builtin.file', 'desired.json') | from_json }}"'''
+FROM_YAML = '''vars_files:
+    - desired.yml'''
 
 LOOP_PLAY = '''---
 - name: Reconcile the same domains one task each
@@ -113,7 +102,7 @@ class Bench:
                         CLOUDFLARE_BASE_URL=emulator.base_url, ANSIBLE_LOCALHOST_WARNING='false',
                         ANSIBLE_INVENTORY_UNPARSED_WARNING='false',
                         ANSIBLE_PYTHON_INTERPRETER=sys.executable)
-        for file_name, text in (('fleet.yml', FLEET_PLAY), ('fleet-yaml.yml', FLEET_YAML_PLAY),
+        for file_name, text in (('fleet.yml', FLEET_PLAY % FROM_JSON), ('fleet-yaml.yml', FLEET_PLAY % FROM_YAML),
                                 ('loop.play.yml', LOOP_PLAY)):
             with open(os.path.join(workdir, file_name), 'w') as handle:
                 handle.write(text)

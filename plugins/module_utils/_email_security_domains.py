@@ -19,7 +19,7 @@ from ansible_collections.edgeops.cloudflare.plugins.module_utils._argspec import
     CONNECTION_CONSTRAINTS, connection_argument_spec, run_module, settings_argument_spec,
 )
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._email_security_domain import DOMAIN, FIELDS
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._engine import Failure, desired_from_params
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._engine import Failure
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import InvalidValue
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._fleet import (
     BatchFailure, apply_fleet, outcome, plan_fleet, wanted_from_params,
@@ -74,8 +74,7 @@ def run(module: t.Any) -> None:
 def reconcile(params: t.Mapping[str, t.Any], client: t.Any, check_mode: bool, with_diff: bool) -> dict:
     if params['batch_size'] < 1:
         raise InvalidValue('batch_size: %r must be 1 or more' % params['batch_size'])
-    wanted = wanted_from_params(DOMAIN, validated_entries(params['domains']), 'domains',
-                                lambda entry: desired_from_params(FIELDS, entry))
+    wanted = wanted_from_params(DOMAIN, validated_entries(params['domains']), 'domains')
     resource = ApiResource(DOMAIN, client, params['account_id'])
     fleet_plan = plan_fleet(DOMAIN, wanted, resource.list(), params['prune'])
     if not check_mode:

@@ -16,7 +16,9 @@ from __future__ import annotations
 import typing as t
 
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import CloudflareError
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._engine import Failure, missing, plan, view
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._engine import (
+    Failure, desired_from_params, missing, plan, view,
+)
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import InvalidValue
 
 # The batch endpoint runs its arrays in this order; all four must be sent.
@@ -59,8 +61,7 @@ class FleetPlan:
         return [self.operations[start:start + size] for start in range(0, len(self.operations), size)]
 
 
-def wanted_from_params(kind: t.Any, entries: t.Sequence[t.Mapping[str, t.Any]], option: str,
-                       desired_from: t.Callable[[t.Mapping[str, t.Any]], dict]) -> list:
+def wanted_from_params(kind: t.Any, entries: t.Sequence[t.Mapping[str, t.Any]], option: str) -> list:
     """Validate the task's list; raises ``InvalidValue`` naming the entry, before any request.
 
     A name listed twice (also once ``present`` and once ``absent``) is refused: which entry wins
@@ -74,7 +75,7 @@ def wanted_from_params(kind: t.Any, entries: t.Sequence[t.Mapping[str, t.Any]], 
         name = entry.get(kind.name_field)
         try:
             name_field.validate(kind.name_field, name)
-            desired = desired_from(entry)
+            desired = desired_from_params(kind.fields, entry)
         except InvalidValue as error:
             raise InvalidValue('%s: %s' % (where, error))
         key = name_field.normalise(name)

@@ -159,7 +159,7 @@ def test_a_fleet_replanned_after_its_writes_plans_nothing(entries, currents, pru
         entry.update(domain='D%d.example.com.' % (number * 2), state='present')  # half of them exist
         for name in DOMAIN.create_required:
             entry[name] = entry[name] if entry[name] is not None else []
-    wanted = wanted_from_params(DOMAIN, entries, 'domains', lambda entry: desired_from_params(FIELDS, entry))
+    wanted = wanted_from_params(DOMAIN, entries, 'domains')
     fleet_plan = plan_fleet(DOMAIN, wanted, currents, prune)
     after = {current['id']: dict(current) for current in currents}
     for operation in fleet_plan.operations:  # what the batch endpoint does, answered in server spelling

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._email_security_domain import DOMAIN, FIELDS
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._engine import Failure, desired_from_params
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._engine import Failure
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import InvalidValue
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._fleet import (
     outcome, plan_fleet, wanted_from_params,
@@ -28,7 +28,7 @@ def entry(name, **settings):
 
 
 def wanted(entries):
-    return wanted_from_params(DOMAIN, entries, 'domains', lambda item: desired_from_params(FIELDS, item))
+    return wanted_from_params(DOMAIN, entries, 'domains')
 
 
 def server_object(number, name, **settings):
