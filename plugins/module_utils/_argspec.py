@@ -71,6 +71,12 @@ def check_connection(params: t.Mapping[str, t.Any]) -> None:
         raise InvalidValue('max_retries: %r must be 0 or more' % params['max_retries'])
 
 
+def reject_blank(params: t.Mapping[str, t.Any], option: str) -> None:
+    """An identifier given but blank (``domain_id: ""``) would address the collection, not an object."""
+    if params.get(option) is not None and not params[option].strip():
+        raise InvalidValue('%s: %r must not be empty' % (option, params[option]))
+
+
 def client_from_params(params: t.Mapping[str, t.Any]) -> Client:
     return Client(
         base_url=params['api_base_url'], api_token=params.get('api_token'), api_key=params.get('api_key'),

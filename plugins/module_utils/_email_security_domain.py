@@ -13,11 +13,11 @@ from __future__ import annotations
 import typing as t
 
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._argspec import (
-    CONNECTION_CONSTRAINTS, connection_argument_spec, run_module, settings_argument_spec,
+    CONNECTION_CONSTRAINTS, connection_argument_spec, reject_blank, run_module, settings_argument_spec,
 )
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._engine import desired_from_params, ensure
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import (
-    Bool, CidrSet, EnumSet, Field, Hostname, IntRange, InvalidValue, Uuid,
+    Bool, CidrSet, EnumSet, Field, Hostname, IntRange, Uuid,
 )
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._resource import ApiResource, ResourceType
 
@@ -72,8 +72,7 @@ def run(module: t.Any) -> None:
 
 
 def reconcile(params: t.Mapping[str, t.Any], client: t.Any, check_mode: bool, with_diff: bool) -> dict:
-    if params['domain_id'] is not None and not params['domain_id'].strip():
-        raise InvalidValue('domain_id: %r must not be empty' % params['domain_id'])
+    reject_blank(params, 'domain_id')
     desired = desired_from_params(FIELDS, params)
     resource = ApiResource(DOMAIN, client, params['account_id'])
     outcome = ensure(resource, desired, params['state'], check_mode,

@@ -13,12 +13,11 @@ from __future__ import annotations
 import typing as t
 
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._argspec import (
-    CONNECTION_CONSTRAINTS, connection_argument_spec, run_module,
+    CONNECTION_CONSTRAINTS, connection_argument_spec, reject_blank, run_module,
 )
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._email_security_domain import (
     DELIVERY_MODES, DOMAIN, FIELDS,
 )
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import InvalidValue
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._resource import ApiResource
 
 STATUSES = ('pending', 'active', 'failed', 'timeout')
@@ -62,8 +61,7 @@ def read(params: t.Mapping[str, t.Any], client: t.Any) -> dict:
 
 def query_from_params(params: t.Mapping[str, t.Any]) -> dict:
     """The list endpoint's query for the filters given; raises ``InvalidValue`` before any request."""
-    if params['domain_id'] is not None and not params['domain_id'].strip():
-        raise InvalidValue('domain_id: %r must not be empty' % params['domain_id'])
+    reject_blank(params, 'domain_id')
     query = {}  # type: dict[str, t.Any]
     if params['domain'] is not None:
         for name in params['domain']:

@@ -53,10 +53,6 @@ class FleetPlan:
     def __init__(self, deletes: list, patches: list, posts: list) -> None:
         self.operations = deletes + patches + posts  # type: list[Operation]
 
-    def names(self, batch_key: str, operations: t.Optional[t.Iterable[Operation]] = None) -> list:
-        return sorted(op.name for op in (self.operations if operations is None else operations)
-                      if op.batch_key == batch_key)
-
     def chunks(self, size: int) -> list:
         return [self.operations[start:start + size] for start in range(0, len(self.operations), size)]
 

@@ -23,6 +23,8 @@ import yaml
 
 from conftest import COLLECTION_ROOT, cf_emulator
 
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import DEFAULT_BASE_URL
+
 EXAMPLES = os.path.join(COLLECTION_ROOT, 'examples')
 AWX = os.path.join(COLLECTION_ROOT, 'extensions', 'awx')
 TOKEN = 'awx-credential-token-3e1f0c9a7b5d4c2e8f6a'
@@ -44,7 +46,7 @@ def test_the_credential_type_asks_for_a_secret_token_and_injects_what_the_module
     assert inputs['required'] == ['api_token', 'account_id']
     env = credential_env({'api_token': 't', 'account_id': 'a', 'api_base_url': ''})
     assert env == {'CLOUDFLARE_API_TOKEN': 't', 'CLOUDFLARE_ACCOUNT_ID': 'a',
-                   'CLOUDFLARE_BASE_URL': 'https://api.cloudflare.com/client/v4'}
+                   'CLOUDFLARE_BASE_URL': DEFAULT_BASE_URL}  # an empty input falls back to the default
 
 
 @pytest.fixture

@@ -97,7 +97,7 @@ def bad_connection():
     yield dict(account_id=''), 'account_id'
     yield dict(account_id='a/b'), 'account_id'
     yield dict(account_id=['x']), 'account_id'
-    for url in ('ftp://example.com', 'api.cloudflare.com', '', '//api.cloudflare.com', 'file:///etc/passwd'):
+    for url in ('ftp://example.com', 'api.example.invalid', '', '//api.example.invalid', 'file:///etc/passwd'):
         yield dict(api_base_url=url), 'api_base_url'
     for value in (0, -5, 'soon', [], 1.5):
         yield dict(timeout=value), 'timeout'
