@@ -23,10 +23,7 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, 'tests', 'emulator'))
-
-import cf_emulator  # noqa: E402  pylint: disable=wrong-import-position
+import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
 
 SETTINGS = {'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['MALICIOUS', 'SPOOF'],
             'ip_restrictions': ['192.0.2.0/24'], 'regions': ['GLOBAL'], 'lookback_hops': 2,
@@ -109,7 +106,7 @@ class Bench:
 
     def reset(self, seeded: list) -> None:
         self.api.reset()
-        self.api.seed(ACCOUNT, seeded)
+        self.api.seed(ACCOUNT, 'domains', seeded)
 
     def play(self, playbook: str, *extra: str) -> dict:
         """Run a playbook; its wall time, the requests it sent and the size of its output."""
@@ -126,7 +123,7 @@ class Bench:
                 'methods': methods, 'output_bytes': len(done.stdout)}
 
     def stored(self) -> dict:
-        return {obj['domain']: obj for obj in self.api.accounts[ACCOUNT].values()}
+        return {obj['domain']: obj for obj in self.api.stored(ACCOUNT, 'domains').values()}
 
 
 def fleet_runs(bench: Bench, size: int) -> dict:

@@ -24,10 +24,7 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, 'tests', 'emulator'))
-
-import cf_emulator  # noqa: E402  pylint: disable=wrong-import-position
+import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
 
 DOMAINS = ['bench%02d.example' % index for index in range(20)]
 CREATE = {'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['MALICIOUS'], 'ip_restrictions': [],
@@ -119,7 +116,7 @@ class Bench:
 
 def request_counts(bench: Bench) -> list:
     bench.api.reset()
-    bench.api.create(cf_emulator.DEFAULT_ACCOUNT, dict(CREATE, domain='one.example'))
+    bench.api.create(cf_emulator.DEFAULT_ACCOUNT, 'domains', dict(CREATE, domain='one.example'))
     rows = [
         ('create', bench.requests_of(domain='two.example', **CREATE)),
         ('no-op', bench.requests_of(domain='two.example', regions=['GLOBAL'])),
@@ -136,7 +133,7 @@ def request_counts(bench: Bench) -> list:
 def loop_timings(bench: Bench, repeat: int) -> dict:
     bench.api.reset()
     for name in DOMAINS:
-        bench.api.create(cf_emulator.DEFAULT_ACCOUNT, dict(CREATE, domain=name, lookback_hops=1))
+        bench.api.create(cf_emulator.DEFAULT_ACCOUNT, 'domains', dict(CREATE, domain=name, lookback_hops=1))
     times = {key: [] for key in ('module change', 'module no-op', 'uri change', 'uri no-op', 'ping')}
     hops = 1
     for _run in range(repeat):

@@ -22,10 +22,7 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, 'tests', 'emulator'))
-
-import cf_emulator  # noqa: E402  pylint: disable=wrong-import-position
+import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
 
 MODULES = 'ansible_collections.edgeops.cloudflare.plugins.modules.'
 TIMEOUT = 1
@@ -104,7 +101,7 @@ class Matrix:
             check_mode: bool) -> dict:
         self.api.reset()
         if situation == 'update':
-            self.api.seed(cf_emulator.DEFAULT_ACCOUNT, [dict(SETTINGS, domain='example.com', lookback_hops=1)])
+            self.api.seed(cf_emulator.DEFAULT_ACCOUNT, 'domains', [dict(SETTINGS, domain='example.com', lookback_hops=1)])
             wanted = {'lookback_hops': 7}
         else:
             wanted = dict(SETTINGS)
@@ -117,7 +114,7 @@ class Matrix:
         result, elapsed = self.run(module, args, check_mode)
         log = list(self.api.log)
         writes = [entry for entry in log if entry['method'] != 'GET' and not entry['path'].startswith('/__')]
-        stored = list(self.api.accounts[cf_emulator.DEFAULT_ACCOUNT].values())
+        stored = list(self.api.stored(cf_emulator.DEFAULT_ACCOUNT, 'domains').values())
         outcome = 'failed' if result.get('failed') else 'recovered'
         problems = []
         if check_mode and writes:

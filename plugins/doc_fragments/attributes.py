@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 
-class ModuleDocFragment(object):
+class ModuleDocFragment:
 
     # Shared attribute descriptions; each module sets the support levels it has.
     DOCUMENTATION = r'''

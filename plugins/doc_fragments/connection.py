@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 
-class ModuleDocFragment(object):
+class ModuleDocFragment:
 
     # The connection options every module of this collection takes.
     DOCUMENTATION = r'''

@@ -14,19 +14,18 @@ from __future__ import annotations
 import re
 import typing as t
 
-from ansible.module_utils.basic import env_fallback, missing_required_lib
+from ansible.module_utils.basic import env_fallback
 
-from ansible_collections.edgeops.cloudflare.plugins.module_utils import _client
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import DEFAULT_BASE_URL, Client
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._engine import Failure
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import FieldTable, InvalidValue
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._errors import InvalidValue
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import FieldTable
 
 
 # Cloudflare account ids are 32 hex digits today; accept any URL-safe token, refuse what cannot be one.
 _ACCOUNT_ID = re.compile(r'^[A-Za-z0-9_-]+$')
 
 
-def connection_argument_spec() -> dict:
+def connection_argument_spec() -> dict[str, dict[str, t.Any]]:
     return {
         'api_token': {'type': 'str', 'no_log': True, 'fallback': (env_fallback, ['CLOUDFLARE_API_TOKEN'])},
         'api_key': {'type': 'str', 'no_log': True, 'fallback': (env_fallback, ['CLOUDFLARE_API_KEY'])},
@@ -42,13 +41,13 @@ def connection_argument_spec() -> dict:
 # "One of api_token and api_key" and account_id are required too, but check_connection checks them: in the
 # argument spec they would make ansible-lint's args rule flag every task that takes them from the
 # environment (as AWX credentials inject them) or from module_defaults.
-CONNECTION_CONSTRAINTS = {
+CONNECTION_CONSTRAINTS: dict[str, list[tuple[str, ...]]] = {
     'mutually_exclusive': [('api_token', 'api_key')],
     'required_together': [('api_key', 'api_email')],
 }
 
 
-def settings_argument_spec(fields: FieldTable) -> dict:
+def settings_argument_spec(fields: FieldTable) -> dict[str, dict[str, t.Any]]:
     return {name: field.argument_spec() for name, field in fields.items()}
 
 
@@ -56,25 +55,25 @@ def check_connection(params: t.Mapping[str, t.Any]) -> None:
     """What the argument spec cannot say about the connection options; raises ``InvalidValue``."""
     for option in ('api_token', 'api_key'):
         if params.get(option) is not None and not params[option].strip():
-            raise InvalidValue('%s: must not be empty' % option)  # the value is a secret: never echo it
+            raise InvalidValue(f'{option}: must not be empty')  # the value is a secret: never echo it
     if not params.get('api_token') and not params.get('api_key'):
         raise InvalidValue('one of api_token or api_key is required (or CLOUDFLARE_API_TOKEN in the environment)')
     if params.get('account_id') is None:
         raise InvalidValue('account_id is required (or CLOUDFLARE_ACCOUNT_ID in the environment)')
     if not _ACCOUNT_ID.match(params['account_id']):
-        raise InvalidValue('account_id: %r is not an account identifier' % params['account_id'])
+        raise InvalidValue(f"account_id: {params['account_id']!r} is not an account identifier")
     if not params['api_base_url'].startswith(('https://', 'http://')):
-        raise InvalidValue('api_base_url: %r must start with https:// (or http://)' % params['api_base_url'])
+        raise InvalidValue(f"api_base_url: {params['api_base_url']!r} must start with https:// (or http://)")
     if params['timeout'] <= 0:
-        raise InvalidValue('timeout: %r must be a positive number of seconds' % params['timeout'])
+        raise InvalidValue(f"timeout: {params['timeout']!r} must be a positive number of seconds")
     if params['max_retries'] < 0:
-        raise InvalidValue('max_retries: %r must be 0 or more' % params['max_retries'])
+        raise InvalidValue(f"max_retries: {params['max_retries']!r} must be 0 or more")
 
 
 def reject_blank(params: t.Mapping[str, t.Any], option: str) -> None:
     """An identifier given but blank (``domain_id: ""``) would address the collection, not an object."""
     if params.get(option) is not None and not params[option].strip():
-        raise InvalidValue('%s: %r must not be empty' % (option, params[option]))
+        raise InvalidValue(f'{option}: {params[option]!r} must not be empty')
 
 
 def client_from_params(params: t.Mapping[str, t.Any]) -> Client:
@@ -83,23 +82,3 @@ def client_from_params(params: t.Mapping[str, t.Any]) -> Client:
         api_email=params.get('api_email'), timeout=params['timeout'], validate_certs=params['validate_certs'],
         max_retries=params['max_retries'],
     )
-
-
-def run_module(module: t.Any, work: t.Callable[[t.Mapping[str, t.Any], Client], dict]) -> None:
-    """Check the connection options, run ``work(params, client)`` and exit the module with its result.
-
-    Every expected failure becomes ``fail_json`` with a one-line message, never a traceback.
-    """
-    if not _client.HAS_REQUESTS:
-        module.fail_json(msg=missing_required_lib('requests'), exception=str(_client.REQUESTS_IMPORT_ERROR))
-    params = module.params
-    try:
-        check_connection(params)
-        result = work(params, client_from_params(params))
-    except InvalidValue as error:
-        module.fail_json(msg=str(error))
-    except Failure as error:
-        module.fail_json(msg=str(error), **error.result)
-    except _client.CloudflareError as error:
-        module.fail_json(**error.fail_kwargs())
-    module.exit_json(**result)

@@ -21,14 +21,15 @@ try:
     from urllib3.util.retry import Retry
 except ImportError as import_error:  # pragma: no cover - exercised by ansible-test's import sanity test
     HAS_REQUESTS = False
-    REQUESTS_IMPORT_ERROR = import_error  # type: t.Optional[ImportError]
-    Retry = object  # lets the class below be defined; it is never instantiated without requests
+    REQUESTS_IMPORT_ERROR: t.Optional[ImportError] = import_error
+    # Lets the class below be defined; it is never instantiated without requests.
+    Retry = object  # type: ignore[misc,assignment]
 else:
     HAS_REQUESTS = True
     REQUESTS_IMPORT_ERROR = None
 
 COLLECTION_VERSION = '0.1.0'
-USER_AGENT = 'edgeops.cloudflare/%s (Ansible collection)' % COLLECTION_VERSION
+USER_AGENT = f'edgeops.cloudflare/{COLLECTION_VERSION} (Ansible collection)'
 DEFAULT_BASE_URL = 'https://api.cloudflare.com/client/v4'
 
 _TAG = re.compile(r'<[^>]*>')
@@ -45,7 +46,7 @@ class CloudflareError(Exception):
 
     def __init__(self, message: str, method: str = '', path: str = '', status: t.Optional[int] = None,
                  errors: t.Optional[list] = None) -> None:
-        super(CloudflareError, self).__init__(message)
+        super().__init__(message)
         self.method = method
         self.path = path
         self.status = status
@@ -61,7 +62,7 @@ class CloudflareError(Exception):
                 'errors': self.errors}
 
 
-class _CloudflareRetry(Retry):  # type: ignore[misc,valid-type]
+class _CloudflareRetry(Retry):
     """urllib3's Retry with Cloudflare's rules: a capped Retry-After and a 429 retried for any method.
 
     A 429 means the request was refused before it was processed, so repeating even a POST is safe.
@@ -70,18 +71,18 @@ class _CloudflareRetry(Retry):  # type: ignore[misc,valid-type]
     def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
         if status_code == 429 and self.total:
             return True
-        return super(_CloudflareRetry, self).is_retry(method, status_code, has_retry_after)
+        return super().is_retry(method, status_code, has_retry_after)
 
     def get_retry_after(self, response: t.Any) -> t.Optional[float]:
-        seconds = super(_CloudflareRetry, self).get_retry_after(response)
+        seconds = super().get_retry_after(response)
         return None if seconds is None else min(seconds, RETRY_AFTER_CAP)
 
     def get_backoff_time(self) -> float:
-        return min(super(_CloudflareRetry, self).get_backoff_time(), BACKOFF_MAX)
+        return min(super().get_backoff_time(), BACKOFF_MAX)
 
 
 def _error_detail(errors: t.Sequence[t.Mapping[str, t.Any]]) -> str:
-    return '; '.join('[%s] %s' % (error.get('code', '?'), error.get('message', '')) for error in errors)
+    return '; '.join(f"[{error.get('code', '?')}] {error.get('message', '')}" for error in errors)
 
 
 class Client:
@@ -97,7 +98,7 @@ class Client:
         self.session.verify = validate_certs
         self.session.headers['User-Agent'] = USER_AGENT
         if api_token:
-            self.session.headers['Authorization'] = 'Bearer %s' % api_token
+            self.session.headers['Authorization'] = f'Bearer {api_token}'
         else:
             self.session.headers['X-Auth-Email'] = api_email or ''
             self.session.headers['X-Auth-Key'] = api_key or ''
@@ -117,14 +118,13 @@ class Client:
             response = self.session.request(method, self.base_url + path, params=params, json=body,
                                             timeout=self.timeout)
         except requests.exceptions.SSLError as error:
-            raise CloudflareError('%s %s failed: TLS error (set validate_certs or trust the CA through '
-                                  'REQUESTS_CA_BUNDLE): %s' % (method, path, _reason(error)), method, path)
+            raise CloudflareError(f'{method} {path} failed: TLS error (set validate_certs or trust the CA through '
+                                  f'REQUESTS_CA_BUNDLE): {_reason(error)}', method, path) from None
         except requests.exceptions.RequestException as error:
             if _is_timeout(error):
-                raise CloudflareError('%s %s failed: no answer within timeout=%ss (%d attempt(s))'
-                                      % (method, path, self.timeout, self._attempts(method)), method, path)
-            raise CloudflareError('%s %s failed: connection error: %s' % (method, path, _reason(error)),
-                                  method, path)
+                raise CloudflareError(f'{method} {path} failed: no answer within timeout={self.timeout}s '
+                                      f'({self._attempts(method)} attempt(s))', method, path) from None
+            raise CloudflareError(f'{method} {path} failed: connection error: {_reason(error)}', method, path) from None
         return self._envelope(method, path, response)
 
     def _attempts(self, method: str) -> int:
@@ -137,17 +137,16 @@ class Client:
             envelope = response.json()
         except ValueError:
             snippet = ' '.join(_TAG.sub(' ', response.text).split())[:120]
-            raise CloudflareError('%s %s failed: HTTP %d with a body that is not JSON (%s): %s'
-                                  % (method, path, status, response.headers.get('Content-Type', 'no content type'),
-                                     snippet), method, path, status)
+            content_type = response.headers.get('Content-Type', 'no content type')
+            raise CloudflareError(f'{method} {path} failed: HTTP {status} with a body that is not JSON ({content_type}): '
+                                  f'{snippet}', method, path, status) from None
         if not isinstance(envelope, dict):
-            raise CloudflareError('%s %s failed: HTTP %d with an unexpected JSON body (not an object)'
-                                  % (method, path, status), method, path, status)
+            raise CloudflareError(f'{method} {path} failed: HTTP {status} with an unexpected JSON body (not an object)',
+                                  method, path, status)
         errors = envelope.get('errors') or []
         if status >= 400 or not envelope.get('success', False):
             detail = _error_detail(errors) or response.reason or 'no error detail'
-            raise CloudflareError('%s %s failed: HTTP %d: %s' % (method, path, status, detail),
-                                  method, path, status, errors)
+            raise CloudflareError(f'{method} {path} failed: HTTP {status}: {detail}', method, path, status, errors)
         return envelope
 
     def call(self, method: str, path: str, params: t.Optional[t.Mapping[str, t.Any]] = None,
@@ -157,7 +156,7 @@ class Client:
 
     def paginate(self, path: str, params: t.Optional[t.Mapping[str, t.Any]] = None, per_page: int = 1000) -> list:
         """Every item of a list endpoint: stop on ``total_count`` or on a short page."""
-        items = []  # type: list
+        items: list[t.Any] = []
         page = 1
         while True:
             query = dict(params or {}, page=page, per_page=per_page)

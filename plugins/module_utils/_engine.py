@@ -7,17 +7,20 @@
 
 Private to this collection: no compatibility promise outside edgeops.cloudflare.
 
-Written once for every resource; a resource brings a field table (see ``_fields``).
+Written once for every resource; a resource brings a field table (see ``_fields``) in its description.
 """
 
 from __future__ import annotations
 
 import typing as t
 
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._description import Description
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._errors import Failure
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import FieldTable
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resource import ApiObject, ApiResource
 
 
-def desired_from_params(fields: FieldTable, params: t.Mapping[str, t.Any]) -> dict:
+def desired_from_params(fields: FieldTable, params: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
     """The settings the task names (options left unset are not managed), validated.
 
     Raises ``InvalidValue`` before anything is sent.
@@ -32,7 +35,7 @@ def desired_from_params(fields: FieldTable, params: t.Mapping[str, t.Any]) -> di
     return desired
 
 
-def plan(fields: FieldTable, desired: t.Mapping[str, t.Any], current: t.Mapping[str, t.Any]) -> dict:
+def plan(fields: FieldTable, desired: t.Mapping[str, t.Any], current: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
     """The minimal body: the fields the task names whose value differs from ``current``."""
     return {
         name: value
@@ -41,7 +44,7 @@ def plan(fields: FieldTable, desired: t.Mapping[str, t.Any], current: t.Mapping[
     }
 
 
-def predict(current: t.Mapping[str, t.Any], body: t.Mapping[str, t.Any]) -> dict:
+def predict(current: t.Mapping[str, t.Any], body: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
     """The object the server should hold after ``body`` is applied to ``current``."""
     predicted = dict(current)
     predicted.update(body)
@@ -61,61 +64,60 @@ def diff(fields: FieldTable, before: t.Optional[t.Mapping[str, t.Any]], after: t
     return {'before': view(fields, before), 'after': view(fields, after)}
 
 
-def missing(required: t.Iterable[str], body: t.Mapping[str, t.Any]) -> list:
+def missing(required: t.Iterable[str], body: t.Mapping[str, t.Any]) -> list[str]:
     """The names in ``required`` that ``body`` does not carry."""
     return [name for name in required if name not in body]
 
 
-class Failure(Exception):
-    """A run that cannot go on, for a reason the user can act on (the message says which).
+def create_body(description: Description, desired: t.Mapping[str, t.Any],
+                key_values: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
+    """What a create sends: the settings named, and the key fields as the task spells them."""
+    body = dict(desired)
+    for name in description.key:
+        if key_values.get(name) is not None:
+            body[name] = description.fields[name].to_api(key_values[name])
+    return body
 
-    ``result`` holds what the module returns besides ``msg`` (for example, what was applied before).
-    """
 
-    def __init__(self, message: str, result: t.Optional[dict] = None) -> None:
-        super(Failure, self).__init__(message)
-        self.result = result or {}
-
-
-def ensure(resource: t.Any, desired: t.Mapping[str, t.Any], state: str, check_mode: bool,
-           object_id: t.Optional[str] = None, name: t.Optional[str] = None) -> dict:
+def ensure(resource: ApiResource, desired: t.Mapping[str, t.Any], state: str, check_mode: bool,
+           object_id: t.Optional[str] = None, key_values: t.Optional[t.Mapping[str, t.Any]] = None) -> dict:
     """Bring one object to ``state`` with the fewest requests: one read, then at most one write.
 
-    ``resource`` reads and writes one kind of object (see ``_resource.ApiResource``). Check mode
-    never writes: the answer a write would have given is predicted from ``current`` and the plan.
+    Check mode never writes: the answer a write would have given is predicted from ``current`` and the plan.
     """
-    kind = resource.kind
-    current = resource.read(object_id=object_id, name=name)
+    description = resource.description
+    current = resource.read(object_id=object_id, key_values=key_values)
     if state == 'absent':
         if current is None:
-            return _outcome(kind, False, None, {}, None)
+            return _outcome(description, False, None, {}, None)
         if not check_mode:
             resource.delete(current)
-        return _outcome(kind, True, current, {}, None)
+        return _outcome(description, True, current, {}, None)
 
     if current is None:
         if object_id is not None:
-            raise Failure('%s %s=%r was not found' % (kind.title, kind.id_option, object_id))
-        body = dict(desired)
-        body[kind.name_field] = kind.fields[kind.name_field].to_api(name)
-        lacking = missing(kind.create_required, body)
+            raise Failure(f'{description.title} {description.id_option}={object_id!r} was not found')
+        body = create_body(description, desired, key_values or {})
+        required = description.key + description.create_required
+        lacking = missing(required, body)
         if lacking:
-            raise Failure('%s %r does not exist; creating it needs %s (missing: %s)'
-                          % (kind.title, name, ', '.join(kind.create_required), ', '.join(lacking)))
+            raise Failure(f'{description.title} {description.header(key_values or {})!r} does not exist; creating it '
+                          f"needs {', '.join(description.create_required)} (missing: {', '.join(lacking)})")
         created = predict({}, body) if check_mode else resource.create(body)
-        return _outcome(kind, True, None, body, created)
+        return _outcome(description, True, None, body, created)
 
-    body = plan(kind.fields, desired, current)
+    body = plan(description.fields, desired, current)
     if not body:
-        return _outcome(kind, False, current, {}, current)
+        return _outcome(description, False, current, {}, current)
     updated = predict(current, body) if check_mode else resource.update(current, body)
-    return _outcome(kind, True, current, body, updated)
+    return _outcome(description, True, current, body, updated)
 
 
-def _outcome(kind: t.Any, changed: bool, before: t.Optional[dict], body: dict, after: t.Optional[dict]) -> dict:
+def _outcome(description: Description, changed: bool, before: t.Optional[ApiObject], body: dict,
+             after: t.Optional[ApiObject]) -> dict:
     return {
         'changed': changed,
-        kind.result_key: after or {},
+        description.result_key: after or {},
         'changes': body,
-        'diff': diff(kind.fields, before, after),
+        'diff': diff(description.fields, before, after),
     }

@@ -22,9 +22,7 @@ import ipaddress
 import re
 import typing as t
 
-
-class InvalidValue(ValueError):
-    """A task value that cannot be sent; the message names the option and the value."""
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._errors import InvalidValue
 
 
 _HOSTNAME_LABEL = re.compile(r'^(?!-)[a-z0-9-]{1,63}(?<!-)$')
@@ -32,7 +30,7 @@ _UUID = re.compile(r'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4
 
 
 def _reject(option: str, value: t.Any, why: str) -> t.NoReturn:
-    raise InvalidValue('%s: %r %s' % (option, value, why))
+    raise InvalidValue(f'{option}: {value!r} {why}')
 
 
 class Field:
@@ -41,20 +39,23 @@ class Field:
     #: The argument spec type of the option.
     type = 'str'
 
-    def __init__(self, choices: t.Optional[t.Sequence[str]] = None) -> None:
+    def __init__(self, choices: t.Optional[t.Sequence[str]] = None, default: t.Any = None) -> None:
         self.choices = list(choices) if choices else None
+        self.default = default  # the value an entry that leaves the option out stands for (key fields)
 
-    def argument_spec(self) -> dict:
-        spec = {'type': self.type}  # type: dict[str, t.Any]
+    def argument_spec(self) -> dict[str, t.Any]:
+        spec: dict[str, t.Any] = {'type': self.type}
         if self.choices:
             spec['choices'] = self.choices
+        if self.default is not None:
+            spec['default'] = self.default
         return spec
 
     def validate(self, option: str, value: t.Any) -> None:
         if isinstance(value, str) and not value.strip():
             _reject(option, value, 'must not be empty')
         if self.choices and value not in self.choices:
-            _reject(option, value, 'is not one of: %s' % ', '.join(self.choices))
+            _reject(option, value, f"is not one of: {', '.join(self.choices)}")
 
     def normalise(self, value: t.Any) -> t.Any:
         return value
@@ -71,7 +72,7 @@ class IntRange(Field):
     type = 'int'
 
     def __init__(self, minimum: int, maximum: int) -> None:
-        super(IntRange, self).__init__()
+        super().__init__()
         self.minimum = minimum
         self.maximum = maximum
 
@@ -79,7 +80,7 @@ class IntRange(Field):
         if isinstance(value, bool) or not isinstance(value, int):
             _reject(option, value, 'is not an integer')
         if not self.minimum <= value <= self.maximum:
-            _reject(option, value, 'is out of range: it must be between %d and %d' % (self.minimum, self.maximum))
+            _reject(option, value, f'is out of range: it must be between {self.minimum} and {self.maximum}')
 
     def normalise(self, value: t.Any) -> t.Any:
         # The API documents a number; 5 and 5.0 are the same setting.
@@ -92,7 +93,7 @@ class Uuid(Field):
     """An identifier the API compares case-insensitively (a UUID)."""
 
     def validate(self, option: str, value: t.Any) -> None:
-        super(Uuid, self).validate(option, value)
+        super().validate(option, value)
         if not _UUID.match(value):
             _reject(option, value, 'is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)')
 
@@ -104,7 +105,7 @@ class Hostname(Field):
     """A DNS name: case-insensitive, a trailing dot carries no meaning."""
 
     def validate(self, option: str, value: t.Any) -> None:
-        super(Hostname, self).validate(option, value)
+        super().validate(option, value)
         name = self.normalise(value)
         labels = name.split('.')
         if len(name) > 253 or not all(_HOSTNAME_LABEL.match(label) for label in labels):
@@ -123,13 +124,13 @@ class EnumSet(Field):
 
     type = 'list'
 
-    def argument_spec(self) -> dict:
+    def argument_spec(self) -> dict[str, t.Any]:
         return {'type': 'list', 'elements': 'str', 'choices': self.choices}
 
     def validate(self, option: str, value: t.Any) -> None:
         for item in value:
-            if item not in self.choices:
-                _reject(option, item, 'is not one of: %s' % ', '.join(self.choices))
+            if item not in (self.choices or ()):
+                _reject(option, item, f"is not one of: {', '.join(self.choices or ())}")
 
     def normalise(self, value: t.Any) -> t.Any:
         return sorted(set(value or ()))
@@ -142,7 +143,7 @@ class CidrSet(EnumSet):
     IPv6 compares case-insensitively (and however it is abbreviated).
     """
 
-    def argument_spec(self) -> dict:
+    def argument_spec(self) -> dict[str, t.Any]:
         return {'type': 'list', 'elements': 'str'}
 
     def validate(self, option: str, value: t.Any) -> None:

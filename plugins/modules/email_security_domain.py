@@ -223,14 +223,15 @@ diff:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._email_security_domain import (
-    MODULE_CONSTRAINTS, argument_spec, run,
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.domains import DOMAINS
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.single import (
+    argument_spec, module_constraints, run,
 )
 
 
 def main() -> None:
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True, **MODULE_CONSTRAINTS)
-    run(module)
+    module = AnsibleModule(argument_spec=argument_spec(DOMAINS), supports_check_mode=True, **module_constraints(DOMAINS))
+    run(module, DOMAINS)
 
 
 if __name__ == '__main__':

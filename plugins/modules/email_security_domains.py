@@ -233,14 +233,15 @@ diff:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._email_security_domains import (
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.domains import DOMAINS
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.set import (
     MODULE_CONSTRAINTS, argument_spec, run,
 )
 
 
 def main() -> None:
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True, **MODULE_CONSTRAINTS)
-    run(module)
+    module = AnsibleModule(argument_spec=argument_spec(DOMAINS), supports_check_mode=True, **MODULE_CONSTRAINTS)
+    run(module, DOMAINS)
 
 
 if __name__ == '__main__':

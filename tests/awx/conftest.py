@@ -8,15 +8,13 @@
 from __future__ import annotations
 
 import os
-import sys
 
 import pytest
 
+import cf_emulator
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 COLLECTION_ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(COLLECTION_ROOT, 'tests', 'emulator'))
-
-import cf_emulator  # noqa: E402  pylint: disable=wrong-import-position
 
 
 @pytest.fixture(scope='session')

@@ -102,9 +102,9 @@ def test_changed_then_unchanged_then_a_check_job_writes_nothing(job, emulator, p
     assert second['changed'] is False and writes == []
 
     # Someone edits example.com in the dashboard; the nightly job_type "check" (check mode + diff) sees it.
-    (stored,) = [obj for obj in emulator.api.accounts[cf_emulator.DEFAULT_ACCOUNT].values()
+    (stored,) = [obj for obj in emulator.api.stored(cf_emulator.DEFAULT_ACCOUNT, 'domains').values()
                  if obj['domain'] == 'example.com']
-    emulator.api.patch(cf_emulator.DEFAULT_ACCOUNT, stored['id'], {'regions': ['US']})
+    emulator.api.patch(cf_emulator.DEFAULT_ACCOUNT, 'domains', stored['id'], {'regions': ['US']})
     events, writes = job(playbook, job_type='check')
     (audit,) = task_results(events, task)
     assert audit['changed'] is True
@@ -112,4 +112,4 @@ def test_changed_then_unchanged_then_a_check_job_writes_nothing(job, emulator, p
     diffs = [event['event_data']['res']['diff'] for event in events
              if event['event'] in ('runner_on_ok', 'runner_item_on_ok') and event['event_data']['res'].get('diff')]
     assert diffs and "GLOBAL" in str(diffs) and "US" in str(diffs)
-    assert emulator.api.get(cf_emulator.DEFAULT_ACCOUNT, stored['id'])['regions'] == ['US']  # still the drift
+    assert emulator.api.get(cf_emulator.DEFAULT_ACCOUNT, 'domains', stored['id'])['regions'] == ['US']  # still the drift

@@ -5,14 +5,9 @@
 
 from __future__ import annotations
 
-import os
-import sys
-
 import pytest
 
-sys.path.insert(0, os.path.dirname(__file__))
-
-import cf_emulator  # noqa: E402  pylint: disable=wrong-import-position
+import cf_emulator
 
 
 @pytest.fixture

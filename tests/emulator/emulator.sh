@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Source this file, then: emulator_start [cf_emulator.py options]
+# Source this file, then: emulator_start [options of python -m cf_emulator]
 # It starts the emulator on a free port of 127.0.0.1 in the background, exports EMULATOR_URL (control
 # endpoints) and EMULATOR_API_URL (the API base URL for api_base_url), and stops it when the shell exits.
 
@@ -14,7 +14,7 @@ export EMULATOR_ACCOUNT EMULATOR_TOKEN EMULATOR_EMAIL EMULATOR_KEY
 emulator_start() {
   local python=${EMULATOR_PYTHON:-${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}}
   EMULATOR_STATE=$(mktemp -d)
-  "$python" "$EMULATOR_DIR/cf_emulator.py" --port-file "$EMULATOR_STATE/port" --token "$EMULATOR_TOKEN" \
+  PYTHONPATH="$EMULATOR_DIR${PYTHONPATH:+:$PYTHONPATH}" "$python" -m cf_emulator --port-file "$EMULATOR_STATE/port" --token "$EMULATOR_TOKEN" \
     --email "$EMULATOR_EMAIL" --key "$EMULATOR_KEY" "$@" > "$EMULATOR_STATE/log" 2>&1 &
   EMULATOR_PID=$!
   trap emulator_stop EXIT

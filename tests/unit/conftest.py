@@ -7,14 +7,9 @@
 
 from __future__ import annotations
 
-import os
-import sys
-
 import pytest
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'emulator'))
-
-import cf_emulator  # noqa: E402  pylint: disable=wrong-import-position
+import cf_emulator
 
 
 class RunningEmulator(cf_emulator.Background):
@@ -22,7 +17,7 @@ class RunningEmulator(cf_emulator.Background):
 
     account = cf_emulator.DEFAULT_ACCOUNT
     token = cf_emulator.DEFAULT_TOKEN
-    domains_path = '/accounts/%s/email-security/settings/domains' % cf_emulator.DEFAULT_ACCOUNT
+    domains_path = f'/accounts/{cf_emulator.DEFAULT_ACCOUNT}/email-security/settings/domains'
 
     def fault(self, **fault) -> None:
         self.api.add_faults([fault])
@@ -39,7 +34,11 @@ class RunningEmulator(cf_emulator.Background):
         settings = {'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['MALICIOUS'],
                     'ip_restrictions': ['192.0.2.0/24'], 'regions': ['GLOBAL']}
         settings.update(body)
-        return self.api.create(self.account, settings)
+        return self.api.create(self.account, 'domains', settings)
+
+    def stored(self, resource: str = 'domains') -> dict:
+        """The objects of ``resource`` the emulator holds in the test account, by id."""
+        return self.api.stored(self.account, resource)
 
 
 @pytest.fixture(scope='session')

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Secret hygiene: every integration scenario (success, faults, error paths, check and diff mode) runs with
+# Secret hygiene: every integration scenario (the playbooks/*.yml of every target) (success, faults, error paths, check and diff mode) runs with
 # canary credentials, verbose (-vvv: every returned JSON, diffs included: the scenarios run their own check-mode
 # and diff-mode tasks) and logging to a file; then every byte the runs produced (stdout, stderr, the Ansible
 # log) is scanned for the canaries.
@@ -17,7 +17,7 @@ emulator_start
 output=$(mktemp -d)
 export ANSIBLE_LOG_PATH="$output/ansible.log" ANSIBLE_NOCOLOR=1
 runs=0
-for playbook in ../email_security_domain*/playbooks/*.yml; do
+for playbook in ../*/playbooks/*.yml; do  # every target's scenarios: a new target is scanned without an edit here
   runs=$((runs + 1))
   target=$(dirname "$(dirname "$playbook")")
   echo "== $playbook"

@@ -134,7 +134,7 @@ def test_post_is_not_repeated_when_the_lookup_finds_the_created_object(emulator)
     created = client.create(emulator.domains_path, body, find_existing)
     assert created['domain'] == 'lost.example'
     assert emulator.methods == ['POST', 'GET']
-    assert len(emulator.api.accounts[emulator.account]) == 1
+    assert len(emulator.stored()) == 1
 
 
 def test_post_is_sent_again_only_when_the_lookup_finds_nothing(emulator):

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._email_security_domain import FIELDS
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.domains import DOMAINS
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._engine import (
     desired_from_params, diff, missing, plan, predict,
 )
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import InvalidValue
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._errors import InvalidValue
+
+FIELDS = DOMAINS.fields
 
 CURRENT = {
     'id': 'f174e90a-fafe-4643-bbbc-4a0ed4fc8415',

@@ -17,12 +17,16 @@ import random
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._email_security_domain import DOMAIN, FIELDS
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.domains import DOMAINS
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._engine import desired_from_params, plan, predict
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import (
     Bool, CidrSet, EnumSet, Hostname, IntRange, Uuid,
 )
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._fleet import plan_fleet, wanted_from_params
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._set import (
+    plan_set, wanted_from_entries,
+)
+
+FIELDS = DOMAINS.fields
 
 PROPERTY_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -157,10 +161,10 @@ def test_a_fleet_replanned_after_its_writes_plans_nothing(entries, currents, pru
         current['domain'] = 'd%d.example.com' % number
     for number, entry in enumerate(entries):
         entry.update(domain='D%d.example.com.' % (number * 2), state='present')  # half of them exist
-        for name in DOMAIN.create_required:
+        for name in DOMAINS.create_required:
             entry[name] = entry[name] if entry[name] is not None else []
-    wanted = wanted_from_params(DOMAIN, entries, 'domains')
-    fleet_plan = plan_fleet(DOMAIN, wanted, currents, prune)
+    wanted = wanted_from_entries(DOMAINS, entries, 'domains')
+    fleet_plan = plan_set(DOMAINS, wanted, currents, prune)
     after = {current['id']: dict(current) for current in currents}
     for operation in fleet_plan.operations:  # what the batch endpoint does, answered in server spelling
         if operation.batch_key == 'deletes':
@@ -170,5 +174,5 @@ def test_a_fleet_replanned_after_its_writes_plans_nothing(entries, currents, pru
                 (name, server_spelling(name, value, rng)) for name, value in operation.body.items())
         else:
             created = {name: server_spelling(name, value, rng) for name, value in operation.body.items()}
-            after['new-%s' % operation.name] = dict(created, id='new-%s' % operation.name)
-    assert plan_fleet(DOMAIN, wanted, list(after.values()), prune).operations == []
+            after['new-%s' % operation.header] = dict(created, id='new-%s' % operation.header)
+    assert plan_set(DOMAINS, wanted, list(after.values()), prune).operations == []

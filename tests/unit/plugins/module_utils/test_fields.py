@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._email_security_domain import FIELDS
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import InvalidValue
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.domains import DOMAINS
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._errors import InvalidValue
+
+FIELDS = DOMAINS.fields
 
 
 @pytest.mark.parametrize('given, served', [

@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+from ansible.module_utils.common import warnings as ansible_warnings
 from ansible.module_utils.testing import patch_module_args
 
 OMIT = '__omit__'  # an option left out of the task, as Ansible's omit does
@@ -28,9 +29,22 @@ def run_module(capsys, emulator):
         args['_ansible_check_mode'] = check_mode
         args['_ansible_diff'] = diff
         args = {name: value for name, value in args.items() if value != OMIT}
+        # A module process starts with no warnings; in one test process they would pile up.
+        ansible_warnings._global_warnings.clear()  # pylint: disable=protected-access
         with patch_module_args(args):
             with pytest.raises(SystemExit):
                 module.main()
         return json.loads(capsys.readouterr().out)
 
     return run
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How many bad-input cases reached the collection's own validation (see test_bad_input_fuzz)."""
+    import test_bad_input_fuzz  # pylint: disable=import-outside-toplevel
+
+    lines = test_bad_input_fuzz.summary()
+    if lines:
+        terminalreporter.section('bad-input fuzzing')
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -52,13 +52,13 @@ def test_two_tasks_on_different_fields_of_one_domain_both_apply(emulator, tmp_pa
     assert emulator.methods[:2] == ['GET', 'GET']  # both read the old state before either wrote
     assert sorted(json.dumps(entry['body'], sort_keys=True) for entry in writes(emulator)) == [
         '{"lookback_hops": 7}', '{"require_tls_inbound": true}']  # minimal bodies
-    (stored,) = emulator.api.accounts[emulator.account].values()
+    (stored,) = emulator.stored().values()
     assert stored['lookback_hops'] == 7 and stored['require_tls_inbound'] is True  # neither clobbered the other
 
 
 def test_two_fleet_tasks_on_different_fields_both_apply(emulator, tmp_path):
     names = ['a.example.com', 'b.example.com', 'c.example.com']
-    emulator.api.seed(emulator.account, [dict(SETTINGS, domain=name) for name in names])
+    emulator.api.seed(emulator.account, 'domains', [dict(SETTINGS, domain=name) for name in names])
     emulator.api.log.clear()
     emulator.fault(kind='barrier', method='GET', count=2, times=2)
     first, second = run_at_once(emulator, tmp_path, 'email_security_domains',
@@ -66,7 +66,7 @@ def test_two_fleet_tasks_on_different_fields_both_apply(emulator, tmp_path):
                                 {'domains': [{'domain': name, 'regions': ['US']} for name in names]})
     assert first['updated'] == names and second['updated'] == names
     assert emulator.methods == ['GET', 'GET', 'POST', 'POST']
-    for stored in emulator.api.accounts[emulator.account].values():
+    for stored in emulator.stored().values():
         assert stored['lookback_hops'] == 9 and stored['regions'] == ['US']
 
 
@@ -80,5 +80,5 @@ def test_the_same_field_edited_at_once_is_last_writer_wins(emulator, tmp_path):
     assert all(result['changed'] for result in results)  # each saw 1 and changed it
     # Each result is the server's answer to its PATCH; the later modified_at is the write applied last.
     last = max(results, key=lambda result: result['domain']['modified_at'])
-    (stored,) = emulator.api.accounts[emulator.account].values()
+    (stored,) = emulator.stored().values()
     assert stored['lookback_hops'] == last['domain']['lookback_hops']  # whichever PATCH came last holds

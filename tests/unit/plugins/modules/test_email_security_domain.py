@@ -51,7 +51,7 @@ def test_delete_sends_two_requests(run_module, emulator):
     result = run_module(email_security_domain, domain='gone.example', state='absent')
     assert result['changed'] is True
     assert emulator.methods == ['GET', 'DELETE']
-    assert emulator.api.accounts[emulator.account] == {}
+    assert emulator.stored() == {}
 
 
 @pytest.mark.parametrize('args', [
@@ -72,7 +72,7 @@ def test_check_mode_predicts_the_domain(run_module, emulator):
     result = run_module(email_security_domain, check_mode=True, domain='example.com', lookback_hops=7)
     assert result['domain']['lookback_hops'] == 7
     assert result['changes'] == {'lookback_hops': 7}
-    assert emulator.api.get(emulator.account, result['domain']['id'])['lookback_hops'] == 2
+    assert emulator.api.get(emulator.account, 'domains', result['domain']['id'])['lookback_hops'] == 2
 
 
 def test_diff_is_only_returned_in_diff_mode(run_module, emulator):

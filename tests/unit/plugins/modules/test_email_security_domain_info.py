@@ -16,8 +16,8 @@ SETTINGS = {'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['MALICIO
 
 
 def seed(emulator, count, **settings):
-    created = emulator.api.seed(emulator.account, [dict(SETTINGS, domain='d%04d.example.com' % n, **settings)
-                                                   for n in range(count)])
+    created = emulator.api.seed(emulator.account, 'domains',
+                                [dict(SETTINGS, domain='d%04d.example.com' % n, **settings) for n in range(count)])
     emulator.api.log.clear()
     return created
 

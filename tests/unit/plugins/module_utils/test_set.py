@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._email_security_domain import DOMAIN, FIELDS
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._engine import Failure
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import InvalidValue
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._fleet import (
-    outcome, plan_fleet, wanted_from_params,
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.domains import DOMAINS
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._errors import Failure, InvalidValue
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._set import (
+    outcome, plan_set, wanted_from_entries,
 )
+
+FIELDS = DOMAINS.fields
 
 SETTINGS = {'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['MALICIOUS'], 'ip_restrictions': [],
             'regions': ['GLOBAL'], 'lookback_hops': 2}
@@ -28,7 +29,7 @@ def entry(name, **settings):
 
 
 def wanted(entries):
-    return wanted_from_params(DOMAIN, entries, 'domains')
+    return wanted_from_entries(DOMAINS, entries, 'domains')
 
 
 def server_object(number, name, **settings):
@@ -48,7 +49,7 @@ def test_a_fleet_in_the_desired_state_plans_nothing_whatever_the_server_spelling
     current = [dict(obj, regions=['GLOBAL'], allowed_delivery_modes=['DIRECT', 'DIRECT'], ip_restrictions=None)
                for obj in fleet(2000)]
     entries = [entry(obj['domain'].upper() + '.', **SETTINGS) for obj in current]
-    assert plan_fleet(DOMAIN, wanted(entries), current, prune=True).operations == []
+    assert plan_set(DOMAINS, wanted(entries), current, prune=True).operations == []
 
 
 def test_ten_thousand_domains_with_ten_percent_drift_plan_one_operation_each():
@@ -57,7 +58,7 @@ def test_ten_thousand_domains_with_ten_percent_drift_plan_one_operation_each():
     for index in range(0, 9900, 12):  # 825 domains with one setting off
         entries[index]['lookback_hops'] = 7
     entries += [entry('new%03d.example.net' % n, **SETTINGS) for n in range(75)]
-    result = plan_fleet(DOMAIN, wanted(entries), current, prune=True)
+    result = plan_set(DOMAINS, wanted(entries), current, prune=True)
     kinds = [op.batch_key for op in result.operations]
     assert kinds.count('patches') == 825 and kinds.count('posts') == 75 and kinds.count('deletes') == 100
     assert kinds == sorted(kinds, key=('deletes', 'patches', 'posts').index)  # the endpoint's order
@@ -68,26 +69,26 @@ def test_ten_thousand_domains_with_ten_percent_drift_plan_one_operation_each():
 
 def test_without_prune_unlisted_domains_are_left_alone():
     current = fleet(3)
-    result = plan_fleet(DOMAIN, wanted([entry('d00001.example.com', lookback_hops=2)]), current, prune=False)
+    result = plan_set(DOMAINS, wanted([entry('d00001.example.com', lookback_hops=2)]), current, prune=False)
     assert result.operations == []
 
 
 def test_prune_deletes_every_unlisted_domain_by_id():
     current = fleet(3)
-    result = plan_fleet(DOMAIN, wanted([entry('d00001.example.com')]), current, prune=True)
+    result = plan_set(DOMAINS, wanted([entry('d00001.example.com')]), current, prune=True)
     assert [(op.batch_key, op.item) for op in result.operations] == [
         ('deletes', {'id': 'id-00000'}), ('deletes', {'id': 'id-00002'})]
 
 
 def test_absent_deletes_an_existing_domain_and_ignores_a_missing_one():
     current = fleet(2)
-    result = plan_fleet(DOMAIN, wanted([entry('d00000.example.com', state='absent'),
-                                        entry('never.example.com', state='absent')]), current, prune=False)
-    assert [(op.batch_key, op.name) for op in result.operations] == [('deletes', 'd00000.example.com')]
+    result = plan_set(DOMAINS, wanted([entry('d00000.example.com', state='absent'),
+                                       entry('never.example.com', state='absent')]), current, prune=False)
+    assert [(op.batch_key, op.header) for op in result.operations] == [('deletes', 'd00000.example.com')]
 
 
 def test_a_create_sends_the_settings_given_and_the_normalised_name():
-    result = plan_fleet(DOMAIN, wanted([entry('New.Example.COM.', **SETTINGS)]), [], prune=False)
+    result = plan_set(DOMAINS, wanted([entry('New.Example.COM.', **SETTINGS)]), [], prune=False)
     (operation,) = result.operations
     assert operation.batch_key == 'posts'
     assert operation.item == dict(SETTINGS, domain='new.example.com')
@@ -97,7 +98,7 @@ def test_creates_lacking_required_settings_fail_naming_each_domain():
     entries = [entry('a.example.com', lookback_hops=3), entry('b.example.com', regions=['US']),
                entry('d00000.example.com', lookback_hops=3)]
     with pytest.raises(Failure) as failure:
-        plan_fleet(DOMAIN, wanted(entries), fleet(1), prune=False)
+        plan_set(DOMAINS, wanted(entries), fleet(1), prune=False)
     message = str(failure.value)
     assert message.startswith('2 email security domain(s) do not exist and cannot be created')
     assert 'a.example.com (missing: allowed_delivery_modes, drop_dispositions, ip_restrictions, regions)' in message
@@ -127,7 +128,7 @@ def test_outcome_lists_sorted_names_and_the_fields_sent():
     current = [server_object(1, 'b.example.com'), server_object(2, 'z.example.com'), server_object(3, 'c.example.com')]
     entries = [entry('c.example.com', lookback_hops=9), entry('b.example.com', lookback_hops=8),
                entry('a.example.com', **SETTINGS)]
-    result = outcome(DOMAIN, plan_fleet(DOMAIN, wanted(entries), current, prune=True).operations, with_diff=True)
+    result = outcome(DOMAINS, plan_set(DOMAINS, wanted(entries), current, prune=True).operations, with_diff=True)
     assert result['changed'] is True
     assert (result['created'], result['updated'], result['deleted']) == (
         ['a.example.com'], ['b.example.com', 'c.example.com'], ['z.example.com'])
@@ -142,4 +143,4 @@ def test_outcome_lists_sorted_names_and_the_fields_sent():
 
 
 def test_outcome_without_diff_mode_has_no_diff():
-    assert 'diff' not in outcome(DOMAIN, [], with_diff=False)
+    assert 'diff' not in outcome(DOMAINS, [], with_diff=False)

@@ -1,0 +1,99 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The set run (e.g. email_security_domains): every listed entry of one resource in one task.
+
+Private to this collection: no compatibility promise outside edgeops.cloudflare.
+"""
+
+from __future__ import annotations
+
+import typing as t
+
+from ansible.module_utils.basic import AnsibleModule
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.errors import NoLogError, UnsupportedError
+
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._argspec import (
+    CONNECTION_CONSTRAINTS, connection_argument_spec, settings_argument_spec,
+)
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import Client
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._description import Description
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._errors import Failure, InvalidValue
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resource import ApiResource
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.common import run_module
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._set import (
+    ApplyFailure, apply_plan, labels, outcome, plan_set, wanted_from_entries,
+)
+
+DEFAULT_BATCH_SIZE = 1000
+
+
+def entry_spec(description: Description) -> dict[str, dict[str, t.Any]]:
+    """The options of one entry: the key fields (required unless they have a default), the settings and ``state``."""
+    entry = settings_argument_spec(description.fields)
+    for name in description.key:
+        if 'default' not in entry[name]:
+            entry[name] = dict(entry[name], required=True)
+    entry['state'] = {'type': 'str', 'default': 'present', 'choices': ['present', 'absent']}
+    return entry
+
+
+def argument_spec(description: Description) -> dict[str, dict[str, t.Any]]:
+    spec = connection_argument_spec()
+    # The entries are validated by ``validated_entries`` against ``entry_spec()`` (as documented), not here: for an
+    # entry that is not a dict (``domains: [example.com]``) Ansible's own check fails with a message that does not
+    # name the option.
+    spec[description.entries_option] = {'type': 'list', 'elements': 'dict', 'required': True}
+    spec['prune'] = {'type': 'bool', 'default': False}
+    if description.batch:
+        spec['batch_size'] = {'type': 'int', 'default': DEFAULT_BATCH_SIZE}
+    return spec
+
+
+MODULE_CONSTRAINTS: dict[str, t.Any] = dict(CONNECTION_CONSTRAINTS)
+
+
+def validated_entries(description: Description, entries: t.Sequence[t.Any]) -> list[dict[str, t.Any]]:
+    """The entries with types converted and defaults set, as Ansible would; ``InvalidValue`` names the option."""
+    option = description.entries_option
+    spec = {option: {'type': 'list', 'elements': 'dict', 'options': entry_spec(description)}}
+    result = ArgumentSpecValidator(spec).validate({option: entries})
+    errors = [error for error in result.errors.errors if not isinstance(error, NoLogError)]
+    if errors:
+        error = errors[0]
+        if isinstance(error, UnsupportedError):
+            raise InvalidValue(f'{option}: unsupported parameter {error.msg}')
+        raise InvalidValue(error.msg)
+    return result.validated_parameters[option]
+
+
+def run(module: AnsibleModule, description: Description) -> None:
+    """Reconcile the listed entries (and, with prune, the unlisted ones) and exit the module."""
+    run_module(module, lambda params, client: reconcile(description, params, client, module.check_mode, module._diff))
+
+
+def reconcile(description: Description, params: t.Mapping[str, t.Any], client: Client, check_mode: bool,
+              with_diff: bool) -> dict[str, t.Any]:
+    batch_size = params.get('batch_size') or 0
+    if description.batch and batch_size < 1:
+        raise InvalidValue(f"batch_size: {params['batch_size']!r} must be 1 or more")
+    option = description.entries_option
+    wanted = wanted_from_entries(description, validated_entries(description, params[option]), option)
+    resource = ApiResource(description, client, params['account_id'])
+    set_plan = plan_set(description, wanted, resource.list(), params['prune'])
+    warnings: list[str] = []
+    if not check_mode:
+        try:
+            warnings = apply_plan(resource, set_plan, batch_size)
+        except ApplyFailure as failure:
+            result = outcome(description, failure.applied, with_diff)
+            result.update(status=failure.error.status, errors=failure.error.errors,
+                          not_applied=labels(failure.not_applied))
+            raise Failure(str(failure), result) from None
+    result = outcome(description, set_plan.operations, with_diff)
+    if warnings:
+        result['warnings'] = warnings
+    return result

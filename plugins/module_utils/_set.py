@@ -1,0 +1,268 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Many objects of one resource in one run: one paginated read, a plan per object, then the writes.
+
+Private to this collection: no compatibility promise outside edgeops.cloudflare.
+
+Per object it uses the same engine as the single-object modules (``_engine.plan``, ``missing``,
+``view``), so a set run and a loop of single runs decide alike. Writes go through the batch endpoint
+where the resource has one, one request per operation where it has none.
+"""
+
+from __future__ import annotations
+
+import typing as t
+from dataclasses import dataclass
+
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import CloudflareError
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._description import Description, Key, sort_key
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._engine import (
+    create_body, desired_from_params, missing, plan, view,
+)
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._errors import Failure, InvalidValue
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resource import ApiObject, ApiResource
+
+# The batch endpoint runs its arrays in this order; all four must be sent.
+BATCH_KEYS = ('deletes', 'patches', 'puts', 'posts')
+_SHOWN = 10  # names listed in a message before "and N more"
+
+
+@dataclass
+class Wanted:
+    """One entry of the task's list: its key, its state and the settings it names (validated)."""
+
+    entry: t.Mapping[str, t.Any]  # as the task spells it
+    key: Key  # normalised: how objects are matched
+    state: str
+    desired: dict[str, t.Any]
+
+
+@dataclass
+class Operation:
+    """One write of the plan: a batch array (``deletes``/``patches``/``posts``) and its item."""
+
+    batch_key: str
+    key: Key
+    label: t.Any  # how results name the object (see ``Description.label``)
+    header: str  # a one-line name, for messages and diff headers
+    item: ApiObject  # what goes into the batch array (a patch item carries the object's id)
+    current: t.Optional[ApiObject]  # the object read, None for a create
+    body: dict[str, t.Any]  # the settings sent (empty for a delete)
+
+
+class SetPlan:
+    """The writes that bring the account to the desired state, in the batch endpoint's order."""
+
+    def __init__(self, deletes: list[Operation], patches: list[Operation], posts: list[Operation]) -> None:
+        self.operations = deletes + patches + posts
+
+    def chunks(self, size: int) -> list[list[Operation]]:
+        return [self.operations[start:start + size] for start in range(0, len(self.operations), size)]
+
+
+def wanted_from_entries(description: Description, entries: t.Sequence[t.Mapping[str, t.Any]],
+                        option: str) -> list[Wanted]:
+    """Validate the task's list; raises ``InvalidValue`` naming the entry, before any request.
+
+    A key listed twice (also once ``present`` and once ``absent``) is refused: which entry wins would be a guess.
+    """
+    wanted = []
+    seen: dict[Key, int] = {}
+    for index, entry in enumerate(entries):
+        where = f'{option}[{index}]'
+        try:
+            for name in description.key:
+                description.fields[name].validate(name, entry.get(name))
+            desired = desired_from_params(description.fields, entry)
+        except InvalidValue as error:
+            raise InvalidValue(f'{where}: {error}') from None
+        key = description.key_of(entry)
+        if key in seen:
+            first = entries[seen[key]]
+            states = {first.get('state'), entry.get('state')}
+            clash = ' as both present and absent' if states == {'present', 'absent'} else ' twice'
+            raise InvalidValue(f"{option}: {'/'.join(description.key)} {description.header(entry)!r} is listed{clash} "
+                               f'({option}[{seen[key]}] and {where}); list each once')
+        seen[key] = index
+        wanted.append(Wanted(entry, key, entry.get('state') or 'present', desired))
+    return wanted
+
+
+def plan_set(description: Description, wanted: t.Sequence[Wanted], current: t.Sequence[ApiObject],
+             prune: bool) -> SetPlan:
+    """Creates for missing objects, minimal patches for differing ones, deletes for absent (and unlisted
+    ones with ``prune``). Raises ``Failure`` when a create lacks a required setting."""
+    by_key: dict[Key, ApiObject] = {}
+    for obj in current:
+        by_key.setdefault(description.key_of(obj), obj)
+    deletes: list[Operation] = []
+    patches: list[Operation] = []
+    posts: list[Operation] = []
+    lacking: list[str] = []
+    for item in wanted:
+        found = by_key.get(item.key)
+        if item.state == 'absent':
+            if found is not None:
+                deletes.append(_delete(description, item.key, found))
+            continue
+        if found is None:
+            body = create_body(description, item.desired, item.entry)
+            gaps = missing(description.create_required, body)
+            if gaps:
+                lacking.append(f"{description.header(body)} (missing: {', '.join(gaps)})")
+            posts.append(Operation('posts', item.key, description.label(body), description.header(body), body,
+                                   None, body))
+            continue
+        body = plan(description.fields, item.desired, found)
+        if body:
+            shown = found if all(found.get(name) is not None for name in description.key) else item.entry
+            patches.append(Operation('patches', item.key, description.label(shown), description.header(shown),
+                                     dict(body, id=found['id']), found, body))
+    if lacking:
+        raise Failure(f'{len(lacking)} {description.title}(s) do not exist and cannot be created: creating needs '
+                      f"{', '.join(description.create_required)}. Lacking: {_summary(lacking, sort=False)}")
+    if prune:
+        listed = {item.key for item in wanted}
+        deletes.extend(_delete(description, key, obj)
+                       for key, obj in sorted(by_key.items(), key=lambda pair: sort_key(pair[0])) if key not in listed)
+    return SetPlan(deletes, patches, posts)
+
+
+def _delete(description: Description, key: Key, current: ApiObject) -> Operation:
+    return Operation('deletes', key, description.label(current), description.header(current),
+                     {'id': current['id']}, dict(current), {})
+
+
+class ApplyFailure(Exception):
+    """A write failed; ``applied`` holds the operations the re-read shows were carried out."""
+
+    def __init__(self, message: str, error: CloudflareError, applied: list[Operation],
+                 not_applied: list[Operation]) -> None:
+        super().__init__(message)
+        self.error = error
+        self.applied = applied
+        self.not_applied = not_applied
+
+
+def apply_plan(resource: ApiResource, set_plan: SetPlan, batch_size: int) -> list[str]:
+    """Carry out the plan: ``batch_size`` operations a batch call, or one request per operation where the
+    resource has no batch endpoint. Returns warnings.
+
+    When a write fails, the account is read again to find which operations were carried out (a lost answer
+    says nothing), and ``ApplyFailure`` reports them. A lost answer after which the re-read shows every
+    operation done is not a failure: the account is in the desired state; a warning says what happened.
+    """
+    if resource.description.batch:
+        chunks = set_plan.chunks(batch_size)
+        for number, chunk in enumerate(chunks, 1):
+            body: dict[str, list[t.Any]] = {key: [] for key in BATCH_KEYS}
+            for operation in chunk:
+                body[operation.batch_key].append(operation.item)
+            try:
+                resource.batch(body)
+            except CloudflareError as error:
+                return _after_failure(resource, set_plan, error, f'batch call {number} of {len(chunks)}')
+        return []
+    for number, operation in enumerate(set_plan.operations, 1):
+        try:
+            _apply_one(resource, operation)
+        except CloudflareError as error:
+            return _after_failure(resource, set_plan, error,
+                                  f'{operation.header}: write {number} of {len(set_plan.operations)}')
+    return []
+
+
+def _apply_one(resource: ApiResource, operation: Operation) -> None:
+    if operation.batch_key == 'posts':
+        resource.create(operation.item)
+    elif operation.batch_key == 'patches':
+        resource.update(operation.current or {}, operation.body)
+    else:
+        resource.delete(operation.item)
+
+
+def _after_failure(resource: ApiResource, set_plan: SetPlan, error: CloudflareError, call: str) -> list[str]:
+    """Read the account again after a failed write: warnings when it shows every operation done, else raise."""
+    where = f'{call} failed: {error}'
+    total = len(set_plan.operations)
+    try:
+        after = resource.list()
+    except CloudflareError as reread_error:
+        raise ApplyFailure(f'{where}. Reading the {resource.description.title}s again to see what was applied failed '
+                           f'too: {reread_error}; none of the {total} operations is confirmed: run again to apply '
+                           f'the rest', error, [], set_plan.operations) from None
+    applied: list[Operation] = []
+    not_applied: list[Operation] = []
+    state = _Snapshot(resource.description, after)
+    for operation in set_plan.operations:
+        (applied if state.shows(operation) else not_applied).append(operation)
+    if not not_applied and error.may_have_been_applied:
+        return [f'{where}. Reading the {resource.description.title}s again shows all {total} operations applied, '
+                f'so the run succeeded.']
+    raise ApplyFailure(f"{where}. Applied: {len(applied)} of {total} operations; not applied: "
+                       f"{_summary([op.header for op in not_applied]) or 'none'}", error, applied, not_applied)
+
+
+def _summary(names: t.Sequence[str], sort: bool = True) -> str:
+    names = sorted(names) if sort else list(names)
+    more = f' and {len(names) - _SHOWN} more' if len(names) > _SHOWN else ''
+    return ', '.join(names[:_SHOWN]) + more
+
+
+class _Snapshot:
+    """The account as read after a failed write: does it show an operation carried out?"""
+
+    def __init__(self, description: Description, objects: t.Sequence[ApiObject]) -> None:
+        self.description = description
+        self.by_id = {obj['id']: obj for obj in objects}
+        self.keys = {description.key_of(obj) for obj in objects}
+
+    def shows(self, operation: Operation) -> bool:
+        if operation.batch_key == 'deletes':
+            return operation.item['id'] not in self.by_id
+        if operation.batch_key == 'posts':
+            return operation.key in self.keys
+        now = self.by_id.get(operation.item['id'])
+        return now is not None and not plan(self.description.fields, operation.body, now)
+
+
+def _ordered(operations: t.Iterable[Operation]) -> list[Operation]:
+    return sorted(operations, key=lambda op: sort_key(op.key))
+
+
+def labels(operations: t.Iterable[Operation]) -> list[t.Any]:
+    """How results name the objects of ``operations``, in key order."""
+    return [op.label for op in _ordered(operations)]
+
+
+def outcome(description: Description, operations: t.Sequence[Operation], with_diff: bool) -> dict[str, t.Any]:
+    """The module result for ``operations`` (all of the plan, or what a failed run applied)."""
+    ordered = _ordered(operations)
+    result: dict[str, t.Any] = {
+        'changed': bool(operations),
+        'created': [op.label for op in ordered if op.batch_key == 'posts'],
+        'updated': [op.label for op in ordered if op.batch_key == 'patches'],
+        'deleted': [op.label for op in ordered if op.batch_key == 'deletes'],
+        'changes': {op.header: op.body for op in ordered if op.batch_key != 'deletes'},
+    }
+    if with_diff:
+        result['diff'] = [_diff(description, op) for op in ordered]
+    return result
+
+
+def _diff(description: Description, operation: Operation) -> dict[str, t.Any]:
+    """One object's part of ``--diff``: only the settings that change, so 10,000 objects stay readable."""
+    identity = ('id',) + description.key
+    if operation.batch_key == 'posts':
+        before, after = {}, view(description.fields, operation.body, identity=description.key)
+    elif operation.batch_key == 'deletes':
+        before, after = view(description.fields, operation.current), {}
+    else:
+        current = operation.current or {}
+        shown = {key: current[key] for key in identity if key in current}
+        before = dict(shown, **{name: current.get(name) for name in operation.body})
+        after = dict(shown, **operation.body)
+    return {'before_header': operation.header, 'after_header': operation.header, 'before': before, 'after': after}

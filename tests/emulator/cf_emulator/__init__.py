@@ -1,0 +1,41 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""A stateful local emulator of Cloudflare's Email Security settings API (standard library only).
+
+Run it:  PYTHONPATH=tests/emulator python3 -m cf_emulator [--port 0] [--port-file FILE]
+It serves http://127.0.0.1:PORT/client/v4 (the API) and http://127.0.0.1:PORT/__emulator (control).
+
+It is the oracle the collection's modules are tested against, so it never imports the collection: its
+enums, required fields and value rules are written here again, from CONTRACT.md and the official SDK's
+types, independently of the collection's field tables. A bug in a table then shows as the API error a
+real server would answer, not as a test that agrees with itself.
+
+Layout: ``core`` (HTTP, envelope, authentication, the generic resource endpoints, request log, control
+endpoints), ``faults`` (the fault injector), ``resources/<name>.py`` (one file per resource: its rules,
+found by ``resources.discover``; adding a resource edits nothing else).
+
+Control endpoints (JSON; never logged, never authenticated):
+  GET    /__emulator/requests          the request log (method, path, query, body, auth kind, status, fault)
+  DELETE /__emulator/requests          clear the log
+  POST   /__emulator/reset             forget every object, fault and log entry; body: optional config
+  POST   /__emulator/config            {"status_case": "lower"|"upper", "tokens": [...], "keys": {email: key},
+                                        "accounts": [...]}
+  POST   /__emulator/faults            append faults (see ``faults``)
+  POST   /__emulator/<resource>        seed objects directly: {"account_id": ..., "objects": [create bodies]}
+  GET    /__emulator/<resource>        every stored object of <resource>, by account
+"""
+
+from __future__ import annotations
+
+from .core import (
+    API_PREFIX, DEFAULT_ACCOUNT, DEFAULT_EMAIL, DEFAULT_KEY, DEFAULT_TOKEN, Background, Emulator, main, make_server,
+    serve_tls,
+)
+from .errors import ApiError
+from .resources import RESOURCES
+
+__all__ = ['API_PREFIX', 'DEFAULT_ACCOUNT', 'DEFAULT_EMAIL', 'DEFAULT_KEY', 'DEFAULT_TOKEN', 'RESOURCES', 'ApiError',
+           'Background', 'Emulator', 'main', 'make_server', 'serve_tls']
