@@ -11,6 +11,8 @@ Run it with benchmarks/run (it prepares the venv and the collection). It reports
   ansible.builtin.uri (GET + conditional PATCH: two tasks), and a 20-iteration ansible.builtin.ping loop
   (Ansible's own floor), for a change run and a no-op run; the median of --repeat runs each.
 Targets: module/uri <= 0.55 on the change run; module no-op loop <= 1.3 x the ping loop.
+It exits 1 when a run sends other requests than expected (check mode must write nothing) and, unless
+--timing-targets report (what CI uses: timings on a shared machine are noisy), when a target is missed.
 """
 
 from __future__ import annotations
@@ -26,7 +28,17 @@ import time
 
 import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
 
-DOMAINS = ['bench%02d.example' % index for index in range(20)]
+# The requests each run must send, in order.
+EXPECTED = {
+    'create': ['GET', 'POST'],
+    'no-op': ['GET'],
+    'update': ['GET', 'PATCH'],
+    'update, check mode': ['GET'],
+    'create, check mode': ['GET'],
+    'delete, check mode': ['GET'],
+    'delete': ['GET', 'DELETE'],
+    'delete, already gone': ['GET'],
+}
 CREATE = {'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['MALICIOUS'], 'ip_restrictions': [],
           'regions': ['GLOBAL']}
 
@@ -84,7 +96,7 @@ TASKS = {
 
 
 class Bench:
-    def __init__(self, workdir: str) -> None:
+    def __init__(self, workdir: str, domains: list) -> None:
         emulator = cf_emulator.Background()
         self.api = emulator.api
         base_url = emulator.base_url
@@ -94,8 +106,8 @@ class Bench:
         self.playbooks = {}
         for name, tasks in TASKS.items():
             path = os.path.join(workdir, name + '.yml')
-            with open(path, 'w') as handle:
-                handle.write(PLAY % {'domains': json.dumps(DOMAINS), 'tasks': tasks})
+            with open(path, 'w', encoding='utf-8') as handle:
+                handle.write(PLAY % {'domains': json.dumps(domains), 'tasks': tasks})
             self.playbooks[name] = path
 
     def play(self, name: str, *extra: str, **extra_vars) -> float:
@@ -130,9 +142,9 @@ def request_counts(bench: Bench) -> list:
     return rows
 
 
-def loop_timings(bench: Bench, repeat: int) -> dict:
+def loop_timings(bench: Bench, repeat: int, domains: list) -> dict:
     bench.api.reset()
-    for name in DOMAINS:
+    for name in domains:
         bench.api.create(cf_emulator.DEFAULT_ACCOUNT, 'domains', dict(CREATE, domain=name, lookback_hops=1))
     times = {key: [] for key in ('module change', 'module no-op', 'uri change', 'uri no-op', 'ping')}
     hops = 1
@@ -142,11 +154,13 @@ def loop_timings(bench: Bench, repeat: int) -> dict:
             bench.api.log.clear()
             times[kind + ' change'].append(bench.play(kind, target_hops=hops))
             writes = sum(1 for entry in bench.api.log if entry['method'] == 'PATCH')
-            assert writes == len(DOMAINS), '%s change run sent %d PATCHes' % (kind, writes)
+            if writes != len(domains):
+                raise SystemExit(f'FAILED: the {kind} change run sent {writes} PATCHes, not {len(domains)}')
             bench.api.log.clear()
             times[kind + ' no-op'].append(bench.play(kind, target_hops=hops))
-            assert all(entry['method'] == 'GET' for entry in bench.api.log), kind + ' no-op run wrote'
-            assert len(bench.api.log) == len(DOMAINS)
+            methods = [entry['method'] for entry in bench.api.log]
+            if methods != ['GET'] * len(domains):
+                raise SystemExit(f'FAILED: the {kind} no-op run sent {methods}, not {len(domains)} GETs')
         times['ping'].append(bench.play('ping'))
     return times
 
@@ -154,16 +168,27 @@ def loop_timings(bench: Bench, repeat: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--repeat', type=int, default=3, help='runs of each loop; the median is reported')
+    parser.add_argument('--domains', type=int, default=20, help='domains in each loop (default: %(default)s)')
+    parser.add_argument('--timing-targets', choices=('enforce', 'report'), default='enforce',
+                        help='exit 1 when a timing target is missed, or only report it')
     parser.add_argument('--json', help='also write the figures to this file')
     args = parser.parse_args()
+    domains = ['bench%02d.example' % index for index in range(args.domains)]
     with tempfile.TemporaryDirectory() as workdir:
-        bench = Bench(workdir)
+        bench = Bench(workdir, domains)
         print('Requests per run of edgeops.cloudflare.email_security_domain (against the emulator)')
         counts = request_counts(bench)
+        wrong = []
         for label, methods in counts:
-            print('  %-22s %d  %s' % (label, len(methods), ' + '.join(methods)))
-        print('\n20-domain loops, wall time of ansible-playbook, median of %d runs' % args.repeat)
-        times = loop_timings(bench, args.repeat)
+            verdict = 'as expected' if methods == EXPECTED[label] else f'EXPECTED {" + ".join(EXPECTED[label])}'
+            print('  %-22s %d  %-14s %s' % (label, len(methods), ' + '.join(methods), verdict))
+            if methods != EXPECTED[label]:
+                wrong.append(label)
+        if wrong:
+            print(f"FAILED: unexpected requests for: {', '.join(wrong)}")
+            return 1
+        print('\n%d-domain loops, wall time of ansible-playbook, median of %d runs' % (len(domains), args.repeat))
+        times = loop_timings(bench, args.repeat, domains)
     medians = {key: statistics.median(values) for key, values in times.items()}
     for key, value in medians.items():
         print('  %-14s %6.2f s   (runs: %s)' % (key, value, ', '.join('%.2f' % v for v in times[key])))
@@ -174,10 +199,14 @@ def main() -> int:
     print('  module no-op / ping floor:  %.2f   (target <= 1.30: %s)'
           % (noop_ratio, 'met' if noop_ratio <= 1.3 else 'NOT met'))
     if args.json:
-        with open(args.json, 'w') as handle:
+        with open(args.json, 'w', encoding='utf-8') as handle:
             json.dump({'requests': dict((label, methods) for label, methods in counts), 'times': times,
                        'medians': medians, 'module_uri_change_ratio': change_ratio,
                        'module_noop_ping_ratio': noop_ratio}, handle, indent=2)
+    missed = change_ratio > 0.55 or noop_ratio > 1.3
+    if missed and args.timing_targets == 'enforce':
+        print('FAILED: a timing target was missed')
+        return 1
     return 0
 
 

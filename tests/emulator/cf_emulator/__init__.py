@@ -18,7 +18,8 @@ endpoints), ``faults`` (the fault injector), ``resources/<name>.py`` (one file p
 found by ``resources.discover``; adding a resource edits nothing else).
 
 Control endpoints (JSON; never logged, never authenticated):
-  GET    /__emulator/requests          the request log (method, path, query, body, auth kind, status, fault)
+  GET    /__emulator/requests          the request log (method, path, query, body, auth kind, status, fault,
+                                        order: the place of the request among those processed)
   DELETE /__emulator/requests          clear the log
   POST   /__emulator/reset             forget every object, fault and log entry; body: optional config
   POST   /__emulator/config            {"status_case": "lower"|"upper", "tokens": [...], "keys": {email: key},

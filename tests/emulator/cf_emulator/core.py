@@ -59,6 +59,7 @@ class Emulator:
             self.config: dict[str, t.Any] = {'status_case': 'lower'}
             self.faults = FaultInjector()
             self.log: list[dict[str, t.Any]] = []
+            self.processed = 0  # requests processed since the reset
             self.configure(config or {})
 
     def configure(self, config: dict[str, t.Any]) -> None:
@@ -312,7 +313,10 @@ class Handler(BaseHTTPRequestHandler):
             entry['fault'] = fault['kind']
             if act(self, fault, entry, lambda: self._answer(method, split, entry['body'])):
                 return
-        status, payload = self._answer(method, split, entry['body'])
+        with self.emulator.lock:  # requests are processed one at a time; "order" numbers them as processed
+            status, payload = self._answer(method, split, entry['body'])
+            self.emulator.processed += 1
+            entry['order'] = self.emulator.processed
         entry['status'] = status
         self.send(status, payload)
 

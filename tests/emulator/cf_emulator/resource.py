@@ -35,6 +35,7 @@ class Resource:
     bulk_delete = False  # has the deprecated DELETE on the collection
     orders: tuple[str, ...] = ('created_at',)  # what ``order`` may name
     example: dict[str, t.Any] = {}  # a valid create body (for tests driven over every resource)
+    example_edit: dict[str, t.Any] = {}  # a valid PATCH body that changes ``example``
 
     # -- rules a resource overrides ---------------------------------------------------------------------
     def field(self, name: str, value: t.Any) -> t.Any:

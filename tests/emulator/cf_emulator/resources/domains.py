@@ -56,6 +56,7 @@ class Domains(Resource):
     orders = ('domain', 'created_at')
     example = {'domain': 'example.com', 'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['MALICIOUS'],
                'ip_restrictions': ['192.0.2.0/24'], 'regions': ['GLOBAL']}
+    example_edit = {'lookback_hops': 9}
 
     def field(self, name: str, value: t.Any) -> t.Any:
         if name == 'allowed_delivery_modes':

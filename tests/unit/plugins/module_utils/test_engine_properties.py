@@ -152,6 +152,14 @@ def test_the_plan_never_names_a_field_the_task_did_not_give(params, current):
     assert set(body) <= given_names
 
 
+@PROPERTY_SETTINGS
+@given(params=task_params(), current=current_objects())
+def test_the_plan_never_holds_a_field_equal_to_the_current_value(params, current):
+    body = plan(FIELDS, desired_from_params(FIELDS, params), current)
+    for name, value in body.items():
+        assert FIELDS[name].normalise(value) != FIELDS[name].normalise(current.get(name)), name
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(entries=st.lists(task_params(), max_size=15), currents=st.lists(current_objects(), max_size=15),
        prune=st.booleans(), seed=st.integers(0, 2 ** 32))

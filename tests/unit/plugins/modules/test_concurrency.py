@@ -78,7 +78,8 @@ def test_the_same_field_edited_at_once_is_last_writer_wins(emulator, tmp_path):
                           {'domain': 'example.com', 'lookback_hops': 4},
                           {'domain': 'example.com', 'lookback_hops': 5})
     assert all(result['changed'] for result in results)  # each saw 1 and changed it
-    # Each result is the server's answer to its PATCH; the later modified_at is the write applied last.
-    last = max(results, key=lambda result: result['domain']['modified_at'])
+    patches = [entry for entry in writes(emulator) if entry['method'] == 'PATCH']
+    assert sorted(entry['body']['lookback_hops'] for entry in patches) == [4, 5]  # both clients sent their value
     (stored,) = emulator.stored().values()
-    assert stored['lookback_hops'] == last['domain']['lookback_hops']  # whichever PATCH came last holds
+    last_sent = max(patches, key=lambda entry: entry['order'])['body']['lookback_hops']
+    assert stored['lookback_hops'] == last_sent  # the PATCH the server processed last holds

@@ -54,6 +54,17 @@ def test_delete_sends_two_requests(run_module, emulator):
     assert emulator.stored() == {}
 
 
+def test_a_delete_retried_after_a_lost_answer_takes_404_as_done(run_module, emulator):
+    emulator.seed(domain='example.com')
+    emulator.api.log.clear()
+    emulator.fault(kind='lost', method='DELETE')  # deleted, but the answer never arrives: the client retries
+    result = run_module(email_security_domain, domain='example.com', state='absent')
+    assert result['changed'] is True and 'failed' not in result
+    assert emulator.methods == ['GET', 'DELETE', 'DELETE']
+    assert [entry['status'] for entry in emulator.requests[1:]] == [200, 404]
+    assert emulator.stored() == {}
+
+
 @pytest.mark.parametrize('args', [
     dict(domain='example.com', lookback_hops=7),
     dict(domain='missing.example', **CREATE),
