@@ -69,7 +69,7 @@ LOOP_PLAY = '''---
 
 
 def name(number: int) -> str:
-    return 'd%05d.example.com' % number
+    return f'd{number:05}.example.com'
 
 
 def fleet_state(size: int) -> tuple:
@@ -77,7 +77,7 @@ def fleet_state(size: int) -> tuple:
     one_percent = max(size // 100, 1)
     shared = range(size - one_percent)
     seeded = [dict(SETTINGS, domain=name(n)) for n in shared]
-    seeded += [dict(SETTINGS, domain='unlisted%05d.example.com' % n) for n in range(one_percent)]
+    seeded += [dict(SETTINGS, domain=f'unlisted{n:05}.example.com') for n in range(one_percent)]
     desired = [dict(SETTINGS, domain=name(n)) for n in shared]
     for entry in desired[::12][:8 * one_percent]:
         entry['lookback_hops'] = 5
@@ -90,7 +90,7 @@ def write_vars(path: str, desired: list) -> None:
     with open(path, 'w') as handle:
         handle.write('---\ndesired_domains:\n')
         for entry in desired:
-            handle.write('  - %s\n' % json.dumps(entry, separators=(', ', ': ')))
+            handle.write(f"  - {json.dumps(entry, separators=(', ', ': '))}\n")
 
 
 class Bench:
@@ -120,7 +120,7 @@ class Bench:
         done = subprocess.run(command, env=self.env, capture_output=True, text=True, check=False)
         elapsed = time.perf_counter() - started
         if done.returncode != 0:
-            raise SystemExit('ansible-playbook failed:\n%s\n%s' % (done.stdout[-3000:], done.stderr[-3000:]))
+            raise SystemExit(f'ansible-playbook failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}')
         methods = [entry['method'] for entry in self.api.log]
         return {'seconds': elapsed, 'requests': len(methods), 'writes': sum(1 for m in methods if m != 'GET'),
                 'methods': methods, 'output_bytes': len(done.stdout)}
@@ -200,21 +200,19 @@ def main() -> int:
         runs = fleet_runs(bench, args.domains)
         loop = loop_run(bench, args.domains, args.loop)
         yaml = yaml_run(bench, args.domains) if args.yaml else None
-    print('edgeops.cloudflare.email_security_domains, %d domains, 10 %% drift (against the emulator)' % args.domains)
-    print('  %-28s %8s %7s %9s' % ('run', 'requests', 'writes', 'wall'))
+    print(f'edgeops.cloudflare.email_security_domains, {args.domains} domains, 10 % drift (against the emulator)')
+    print(f"  {'run':28} {'requests':>8} {'writes':>7} {'wall':>9}")
     for label, run in runs.items():
-        print('  %-28s %8d %7d %7.2f s' % (label, run['requests'], run['writes'], run['seconds']))
-    print('\nThe same drift with a loop of email_security_domain over %d domains' % args.loop)
-    print('  %d domains: %d requests, %.2f s; extrapolated to %d domains: %d requests, %.0f s (%.1f min)'
-          % (args.loop, loop['requests'], loop['seconds'], args.domains, loop['extrapolated requests'],
-             loop['extrapolated seconds'], loop['extrapolated seconds'] / 60))
+        print(f"  {label:28} {run['requests']:8} {run['writes']:7} {run['seconds']:7.2f} s")
+    print(f'\nThe same drift with a loop of email_security_domain over {args.loop} domains')
+    print(f"  {args.loop} domains: {loop['requests']} requests, {loop['seconds']:.2f} s; extrapolated to {args.domains} "
+          f"domains: {loop['extrapolated requests']} requests, {loop['extrapolated seconds']:.0f} s "
+          f"({loop['extrapolated seconds'] / 60:.1f} min)")
     if yaml:
-        print('\nThe apply run with the desired state in a YAML vars file instead of JSON: %d requests, %.2f s'
-              % (yaml['requests'], yaml['seconds']))
+        print(f"\nThe apply run with the desired state in a YAML vars file instead of JSON: {yaml['requests']} requests, {yaml['seconds']:.2f} s")
     limit = pages(args.domains) + 1
     met = all(run['requests'] <= limit and run['seconds'] <= 10 for run in runs.values())
-    print('\n  targets: each run <= %d requests and <= 10 s, no write on the re-run: %s'
-          % (limit, 'met' if met else 'NOT met'))
+    print(f"\n  targets: each run <= {limit} requests and <= 10 s, no write on the re-run: {'met' if met else 'NOT met'}")
     if args.json:
         with open(args.json, 'w', encoding='utf-8') as handle:
             json.dump({'domains': args.domains, 'fleet': runs, 'loop': loop, 'yaml_apply': yaml}, handle, indent=2)

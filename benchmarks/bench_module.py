@@ -117,7 +117,7 @@ class Bench:
         done = subprocess.run(command, env=self.env, capture_output=True, text=True, check=False)
         elapsed = time.perf_counter() - started
         if done.returncode != 0:
-            raise SystemExit('ansible-playbook failed:\n%s\n%s' % (done.stdout[-3000:], done.stderr[-3000:]))
+            raise SystemExit(f'ansible-playbook failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}')
         return elapsed
 
     def requests_of(self, *extra: str, **module_args) -> list:
@@ -173,7 +173,7 @@ def main() -> int:
                         help='exit 1 when a timing target is missed, or only report it')
     parser.add_argument('--json', help='also write the figures to this file')
     args = parser.parse_args()
-    domains = ['bench%02d.example' % index for index in range(args.domains)]
+    domains = [f'bench{index:02}.example' for index in range(args.domains)]
     with tempfile.TemporaryDirectory() as workdir:
         bench = Bench(workdir, domains)
         print('Requests per run of edgeops.cloudflare.email_security_domain (against the emulator)')
@@ -181,23 +181,21 @@ def main() -> int:
         wrong = []
         for label, methods in counts:
             verdict = 'as expected' if methods == EXPECTED[label] else f'EXPECTED {" + ".join(EXPECTED[label])}'
-            print('  %-22s %d  %-14s %s' % (label, len(methods), ' + '.join(methods), verdict))
+            print(f"  {label:22} {len(methods)}  {' + '.join(methods):14} {verdict}")
             if methods != EXPECTED[label]:
                 wrong.append(label)
         if wrong:
             print(f"FAILED: unexpected requests for: {', '.join(wrong)}")
             return 1
-        print('\n%d-domain loops, wall time of ansible-playbook, median of %d runs' % (len(domains), args.repeat))
+        print(f'\n{len(domains)}-domain loops, wall time of ansible-playbook, median of {args.repeat} runs')
         times = loop_timings(bench, args.repeat, domains)
     medians = {key: statistics.median(values) for key, values in times.items()}
     for key, value in medians.items():
-        print('  %-14s %6.2f s   (runs: %s)' % (key, value, ', '.join('%.2f' % v for v in times[key])))
+        print(f"  {key:14} {value:6.2f} s   (runs: {', '.join((f'{v:.2f}' for v in times[key]))})")
     change_ratio = medians['module change'] / medians['uri change']
     noop_ratio = medians['module no-op'] / medians['ping']
-    print('\n  module / uri, change run:   %.2f   (target <= 0.55: %s)'
-          % (change_ratio, 'met' if change_ratio <= 0.55 else 'NOT met'))
-    print('  module no-op / ping floor:  %.2f   (target <= 1.30: %s)'
-          % (noop_ratio, 'met' if noop_ratio <= 1.3 else 'NOT met'))
+    print(f"\n  module / uri, change run:   {change_ratio:.2f}   (target <= 0.55: {'met' if change_ratio <= 0.55 else 'NOT met'})")
+    print(f"  module no-op / ping floor:  {noop_ratio:.2f}   (target <= 1.30: {'met' if noop_ratio <= 1.3 else 'NOT met'})")
     if args.json:
         with open(args.json, 'w', encoding='utf-8') as handle:
             json.dump({'requests': dict((label, methods) for label, methods in counts), 'times': times,

@@ -44,7 +44,7 @@ FAULTS = [
     ('HTML 502 on the write', {'kind': 'html', 'status': 502, 'method': 'PATCH'}, 'update', 'recovered', ''),
     ('dropped connection', {'kind': 'drop', 'method': 'GET'}, 'update', 'recovered', ''),
     ('slow answer past timeout', {'kind': 'slow', 'delay': TIMEOUT + 1, 'times': MAX_RETRIES + 1, 'method': 'GET'},
-     'update', 'failed', 'no answer within timeout=%ds (%d attempt(s))' % (TIMEOUT, MAX_RETRIES + 1)),
+     'update', 'failed', f'no answer within timeout={TIMEOUT}s ({MAX_RETRIES + 1} attempt(s))'),
     ('POST answer lost', {'kind': 'lost', 'method': 'POST'}, 'create', 'recovered', ''),
     ('401', {'kind': 'status', 'status': 401, 'times': 9, 'errors': [{'code': 10000, 'message': 'Authentication error'}]},
      'update', 'failed', 'HTTP 401: [10000] Authentication error'),
@@ -95,7 +95,7 @@ class Matrix:
         try:
             return json.loads(done.stdout), elapsed
         except ValueError:
-            return {'failed': True, 'msg': 'NOT JSON: %s %s' % (done.stdout[-300:], done.stderr[-300:])}, elapsed
+            return {'failed': True, 'msg': f'NOT JSON: {done.stdout[-300:]} {done.stderr[-300:]}'}, elapsed
 
     def row(self, module: str, label: str, fault: dict, situation: str, expected: str, needle: str,
             check_mode: bool) -> dict:
@@ -122,16 +122,16 @@ class Matrix:
         if check_mode and _targets_writes(fault):
             expected = 'recovered'  # check mode sends no write, so a fault armed for one never fires
         if outcome != expected:
-            problems.append('expected %s' % expected)
+            problems.append(f'expected {expected}')
         if outcome == 'failed' and needle and needle not in result.get('msg', ''):
-            problems.append('message lacks %r' % needle)
+            problems.append(f'message lacks {needle!r}')
         if outcome == 'failed' and '\n' in result.get('msg', ''):
             problems.append('message is not one line')
         if elapsed > BOUND:
-            problems.append('took longer than %.1f s' % BOUND)
+            problems.append(f'took longer than {BOUND:.1f} s')
         if outcome == 'recovered' and not check_mode:
             if len(stored) != 1 or stored[0].get('lookback_hops', 1) != wanted.get('lookback_hops', 1):
-                problems.append('wrong final state (%d domains)' % len(stored))
+                problems.append(f'wrong final state ({len(stored)} domains)')
         return {'module': module, 'fault': label, 'mode': 'check' if check_mode else 'apply', 'outcome': outcome,
                 'requests': len(log), 'writes': len(writes), 'seconds': elapsed,
                 'message': result.get('msg', ''), 'problems': problems}
@@ -148,18 +148,16 @@ def main() -> int:
             for label, fault, situation, expected, needle in faults:
                 for check_mode in (False, True):
                     rows.append(matrix.row(module, label, fault, situation, expected, needle, check_mode))
-    print('Fault matrix (timeout=%ds, max_retries=%d; a failure must come within %.1f s)' % (TIMEOUT, MAX_RETRIES, BOUND))
-    print('%-23s %-26s %-5s %-9s %4s %3s %6s  %s' % ('module', 'fault', 'mode', 'outcome', 'req', 'wr', 'wall',
-                                                     'message'))
+    print(f'Fault matrix (timeout={TIMEOUT}s, max_retries={MAX_RETRIES}; a failure must come within {BOUND:.1f} s)')
+    print(f"{'module':23} {'fault':26} {'mode':5} {'outcome':9} {'req':>4} {'wr':>3} {'wall':>6}  message")
     for row in rows:
         message = row['message'].rsplit(' failed: ', 1)[-1] if row['message'] else '-'
-        print('%-23s %-26s %-5s %-9s %4d %3d %5.2fs  %s%s' % (
-            row['module'], row['fault'], row['mode'], row['outcome'], row['requests'], row['writes'], row['seconds'],
-            message[:70], ('   <-- WRONG: ' + '; '.join(row['problems'])) if row['problems'] else ''))
+        wrong = ('   <-- WRONG: ' + '; '.join(row['problems'])) if row['problems'] else ''
+        print(f"{row['module']:23} {row['fault']:26} {row['mode']:5} {row['outcome']:9} {row['requests']:4d} "
+              f"{row['writes']:3d} {row['seconds']:5.2f}s  {message[:70]}{wrong}")
     wrong = [row for row in rows if row['problems']]
     check_writes = sum(row['writes'] for row in rows if row['mode'] == 'check')
-    print('\n%d rows, %d right, %d wrong; writes in check mode: %d'
-          % (len(rows), len(rows) - len(wrong), len(wrong), check_writes))
+    print(f'\n{len(rows)} rows, {len(rows) - len(wrong)} right, {len(wrong)} wrong; writes in check mode: {check_writes}')
     if args.json:
         with open(args.json, 'w') as handle:
             json.dump(rows, handle, indent=2)

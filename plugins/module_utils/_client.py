@@ -68,6 +68,8 @@ class _CloudflareRetry(Retry):
     A 429 means the request was refused before it was processed, so repeating even a POST is safe.
     """
 
+    # pylint: disable=no-member  # pylint also sees the ``object`` stand-in for Retry above
+
     def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
         if status_code == 429 and self.total:
             return True

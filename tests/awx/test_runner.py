@@ -69,7 +69,7 @@ def job(emulator, tmp_path, monkeypatch):
     def run(playbook, job_type='run'):
         emulator.api.log.clear()
         runs.append(1)
-        private_data_dir = tmp_path / ('runner-%d' % len(runs))
+        private_data_dir = tmp_path / (f'runner-{len(runs)}')
         private_data_dir.mkdir()
         result = ansible_runner.run(
             private_data_dir=str(private_data_dir), project_dir=str(project), playbook=playbook,

@@ -25,11 +25,11 @@ pytestmark = pytest.mark.skipif(not SITE, reason='needs DOCSITE_HTML, the folder
 def rendered(page, profile):
     """The DOM of ``page`` after Chromium has loaded it (scripts run, styles applied)."""
     assert CHROMIUM, 'chromium is not installed (scripts/setup test installs it with apt)'
-    assert os.path.isfile(os.path.join(SITE, page)), 'the site has no %s' % page
+    assert os.path.isfile(os.path.join(SITE, page)), f'the site has no {page}'
     done = subprocess.run(
         [CHROMIUM, '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
          '--disable-background-networking', '--disable-component-update', '--disable-sync',
-         '--user-data-dir=%s' % profile, '--dump-dom', 'file://' + os.path.join(SITE, page)],
+         f'--user-data-dir={profile}', '--dump-dom', 'file://' + os.path.join(SITE, page)],
         capture_output=True, text=True, timeout=120, check=True)
     return done.stdout
 
@@ -38,7 +38,7 @@ class Page(HTMLParser):
     """The title, headings and option tables (their option names) of a page."""
 
     def __init__(self, dom):
-        super(Page, self).__init__()
+        super().__init__()
         self.title = ''
         self.headings = []
         self.option_tables = []
@@ -89,7 +89,7 @@ def test_getting_started_page_renders_with_its_title(tmp_path):
     ('email_security_domain_info', {'domain', 'status', 'active_delivery_mode'}),
 ])
 def test_module_pages_render_with_title_and_option_table(tmp_path, module, options):
-    page = Page(rendered('%s_module.html' % module, tmp_path))
-    assert page.title.startswith('edgeops.cloudflare.%s module – ' % module)
+    page = Page(rendered(f'{module}_module.html', tmp_path))
+    assert page.title.startswith(f'edgeops.cloudflare.{module} module – ')
     assert page.option_tables, 'no option table'
     assert options <= set(page.option_tables[0])

@@ -43,9 +43,9 @@ def test_create_returns_the_object_in_the_servers_own_form(domains):
 
 def test_list_orders_and_totals(domains):
     for index in range(25):
-        domains.create(account_id=ACCOUNT, domain='d%02d.example' % index, **CREATE)
+        domains.create(account_id=ACCOUNT, domain=f'd{index:02}.example', **CREATE)
     every = [item.domain for item in domains.list(account_id=ACCOUNT, per_page=10)]
-    assert every == ['d%02d.example' % index for index in range(25)]  # created_at order by default
+    assert every == [f'd{index:02}.example' for index in range(25)]  # created_at order by default
     named = domains.list(account_id=ACCOUNT, domain=['d07.example', 'D08.example'])
     assert sorted(item.domain for item in named) == ['d07.example', 'd08.example']
     descending = domains.list(account_id=ACCOUNT, order='domain', direction='desc', per_page=3)

@@ -27,10 +27,10 @@ def make_client(emulator, **options):
 
 def test_envelope_is_unwrapped_and_headers_sent(emulator):
     created = emulator.seed(domain='example.com')
-    result = make_client(emulator).call('GET', '%s/%s' % (emulator.domains_path, created['id']))
+    result = make_client(emulator).call('GET', f"{emulator.domains_path}/{created['id']}")
     assert result['domain'] == 'example.com'
     assert emulator.requests[-1]['auth'] == 'token'
-    assert emulator.requests[-1]['user_agent'].startswith('edgeops.cloudflare/%s ' % COLLECTION_VERSION)
+    assert emulator.requests[-1]['user_agent'].startswith(f'edgeops.cloudflare/{COLLECTION_VERSION} ')
 
 
 def test_key_and_email_are_sent_as_legacy_headers(emulator):
@@ -45,7 +45,7 @@ def test_api_errors_carry_status_method_path_codes_and_messages(emulator):
     error = caught.value
     assert (error.status, error.method, error.path) == (401, 'GET', emulator.domains_path)
     assert error.errors == [{'code': 10000, 'message': 'Authentication error'}]
-    assert str(error) == 'GET %s failed: HTTP 401: [10000] Authentication error' % emulator.domains_path
+    assert str(error) == f'GET {emulator.domains_path} failed: HTTP 401: [10000] Authentication error'
     assert 'wrong' not in str(error)
     assert error.fail_kwargs()['msg'] == str(error)
 
@@ -100,7 +100,7 @@ def test_server_errors_on_reads_and_patches_are_retried(emulator, status):
     created = emulator.seed(domain='example.com')
     client = make_client(emulator)
     assert client.paginate(emulator.domains_path)[0]['id'] == created['id']
-    assert client.call('PATCH', '%s/%s' % (emulator.domains_path, created['id']), body={'lookback_hops': 3})
+    assert client.call('PATCH', f"{emulator.domains_path}/{created['id']}", body={'lookback_hops': 3})
     assert [(entry['method'], entry['status']) for entry in emulator.requests] == [
         ('GET', status), ('GET', 200), ('PATCH', status), ('PATCH', 200)]
 
@@ -171,7 +171,7 @@ def test_connection_refused_is_an_error_with_no_status():
     with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
         probe.bind(('127.0.0.1', 0))
         port = probe.getsockname()[1]
-    client = Client(base_url='http://127.0.0.1:%d/client/v4' % port, api_token='token-0123456789', max_retries=0)
+    client = Client(base_url=f'http://127.0.0.1:{port}/client/v4', api_token='token-0123456789', max_retries=0)
     with pytest.raises(CloudflareError, match='connection error') as caught:
         client.call('GET', '/accounts/a/email-security/settings/domains')
     assert caught.value.status is None
@@ -179,15 +179,15 @@ def test_connection_refused_is_an_error_with_no_status():
 
 def test_pagination_follows_total_count(emulator):
     for index in range(5):
-        emulator.seed(domain='d%d.example' % index)
+        emulator.seed(domain=f'd{index}.example')
     items = make_client(emulator).paginate(emulator.domains_path, per_page=2)
-    assert sorted(item['domain'] for item in items) == ['d%d.example' % index for index in range(5)]
+    assert sorted(item['domain'] for item in items) == [f'd{index}.example' for index in range(5)]
     assert [entry['query']['page'] for entry in emulator.requests] == [['1'], ['2'], ['3']]
 
 
 def test_pagination_stops_on_total_count_without_an_empty_page(emulator):
     for index in range(4):
-        emulator.seed(domain='d%d.example' % index)
+        emulator.seed(domain=f'd{index}.example')
     make_client(emulator).paginate(emulator.domains_path, per_page=2)
     assert len(emulator.requests) == 2
 
@@ -214,7 +214,7 @@ class _OddServer(BaseHTTPRequestHandler):
 def odd_server():
     server = ThreadingHTTPServer(('127.0.0.1', 0), _OddServer)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield 'http://127.0.0.1:%d' % server.server_address[1]
+    yield f'http://127.0.0.1:{server.server_address[1]}'
     server.shutdown()
     server.server_close()
 
@@ -233,6 +233,6 @@ def test_user_agent_version_is_the_collections_version():
     import os
     import re
     galaxy = os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', 'galaxy.yml')
-    with open(galaxy) as handle:
+    with open(galaxy, encoding='utf-8') as handle:
         version = re.search(r'^version:\s*(\S+)', handle.read(), re.M).group(1)
     assert COLLECTION_VERSION == version

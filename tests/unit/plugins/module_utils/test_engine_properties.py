@@ -55,7 +55,7 @@ def networks(draw):
     if draw(st.booleans()):
         text = text.upper()
     bare = draw(st.booleans())
-    return text if bare else '%s/%d' % (text, prefix)
+    return text if bare else f'{text}/{prefix}'
 
 
 def uuids():
@@ -166,9 +166,9 @@ def test_the_plan_never_holds_a_field_equal_to_the_current_value(params, current
 def test_a_fleet_replanned_after_its_writes_plans_nothing(entries, currents, prune, seed):
     rng = random.Random(seed)
     for number, current in enumerate(currents):
-        current['domain'] = 'd%d.example.com' % number
+        current['domain'] = f'd{number}.example.com'
     for number, entry in enumerate(entries):
-        entry.update(domain='D%d.example.com.' % (number * 2), state='present')  # half of them exist
+        entry.update(domain=f'D{number * 2}.example.com.', state='present')  # half of them exist
         for name in DOMAINS.create_required:
             entry[name] = entry[name] if entry[name] is not None else []
     wanted = wanted_from_entries(DOMAINS, entries, 'domains')
@@ -182,5 +182,5 @@ def test_a_fleet_replanned_after_its_writes_plans_nothing(entries, currents, pru
                 (name, server_spelling(name, value, rng)) for name, value in operation.body.items())
         else:
             created = {name: server_spelling(name, value, rng) for name, value in operation.body.items()}
-            after['new-%s' % operation.header] = dict(created, id='new-%s' % operation.header)
+            after[f'new-{operation.header}'] = dict(created, id=f'new-{operation.header}')
     assert plan_set(DOMAINS, wanted, list(after.values()), prune).operations == []

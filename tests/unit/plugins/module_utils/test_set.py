@@ -33,7 +33,7 @@ def wanted(entries):
 
 
 def server_object(number, name, **settings):
-    obj = {'id': 'id-%05d' % number, 'domain': name, 'status': 'active', 'folder': None, 'integration_id': None,
+    obj = {'id': f'id-{number:05}', 'domain': name, 'status': 'active', 'folder': None, 'integration_id': None,
            'require_tls_inbound': False, 'require_tls_outbound': False, 'transport': name}
     obj.update(SETTINGS)
     obj.update(settings)
@@ -42,7 +42,7 @@ def server_object(number, name, **settings):
 
 def fleet(size):
     """``size`` domains as the API would answer for a fleet in the desired state."""
-    return [server_object(n, 'd%05d.example.com' % n) for n in range(size)]
+    return [server_object(n, f'd{n:05}.example.com') for n in range(size)]
 
 
 def test_a_fleet_in_the_desired_state_plans_nothing_whatever_the_server_spelling():
@@ -57,7 +57,7 @@ def test_ten_thousand_domains_with_ten_percent_drift_plan_one_operation_each():
     entries = [entry(obj['domain'], **SETTINGS) for obj in current[:9900]]
     for index in range(0, 9900, 12):  # 825 domains with one setting off
         entries[index]['lookback_hops'] = 7
-    entries += [entry('new%03d.example.net' % n, **SETTINGS) for n in range(75)]
+    entries += [entry(f'new{n:03}.example.net', **SETTINGS) for n in range(75)]
     result = plan_set(DOMAINS, wanted(entries), current, prune=True)
     kinds = [op.batch_key for op in result.operations]
     assert kinds.count('patches') == 825 and kinds.count('posts') == 75 and kinds.count('deletes') == 100

@@ -47,16 +47,16 @@ def garbage_word():
 def bad_octets():
     octets = [rng.randint(0, 255) for _n in range(4)]
     octets[rng.randrange(4)] = rng.randint(256, 99999)
-    return '.'.join(map(str, octets)) + '/%d' % rng.randint(0, 32)
+    return '.'.join(map(str, octets)) + f'/{rng.randint(0, 32)}'
 
 
 def bad_prefix_v4():
-    return '%d.%d.%d.%d/%d' % (rng.randint(0, 255), rng.randint(0, 255), rng.randint(0, 255), rng.randint(0, 255),
-                               rng.choice([rng.randint(33, 999), -rng.randint(1, 9)]))
+    octets = '.'.join(str(rng.randint(0, 255)) for _n in range(4))
+    return f'{octets}/{rng.choice([rng.randint(33, 999), -rng.randint(1, 9)])}'
 
 
 def bad_prefix_v6():
-    return '2001:db8:%x::/%d' % (rng.randint(0, 0xffff), rng.randint(129, 4096))
+    return f'2001:db8:{rng.randint(0, 65535):x}::/{rng.randint(129, 4096)}'
 
 
 BAD_HOSTS = ['', ' ', 'exa mple.com', 'exämple.com', '-bad.example', 'bad-.example', 'a..b', 'a' * 64 + '.com',
@@ -185,7 +185,7 @@ def info_cases(mut: ModuleUnderTest) -> list[tuple[dict[str, t.Any], tuple[str, 
         cases.append(({description.id_option: UUID, name: [valid] if list_filter.many else valid},
                       (description.id_option, name)))
     cases += [({description.id_option: value}, (description.id_option,)) for value in ('', '   ')]
-    cases += [(args, options) for args, options in bad_connection()]
+    cases += list(bad_connection())
     return cases
 
 
@@ -197,7 +197,7 @@ for _mut in MODULES:  # a guard on the generator, not a test: too few cases is a
 
 
 @pytest.mark.parametrize('mut, args, options', CASES,
-                         ids=['%03d-%s-%s' % (n, case[0].name, '+'.join(case[2])) for n, case in enumerate(CASES)])
+                         ids=[f"{n:03}-{case[0].name}-{'+'.join(case[2])}" for n, case in enumerate(CASES)])
 def test_bad_input_fails_naming_the_option_before_any_request(run_module, emulator, mut, args, options):
     result = run_module(mut.module, **args)
     assert result.get('failed') is True, result

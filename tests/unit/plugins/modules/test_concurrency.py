@@ -25,10 +25,11 @@ def run_at_once(emulator, tmp_path, module, *task_args):
     processes = []
     for number, args in enumerate(task_args):
         args = dict(args, api_base_url=emulator.base_url, api_token=emulator.token, account_id=emulator.account)
-        path = tmp_path / ('args-%d.json' % number)
+        path = tmp_path / (f'args-{number}.json')
         path.write_text(json.dumps({'ANSIBLE_MODULE_ARGS': args}))
-        processes.append(subprocess.Popen([sys.executable, '-m', MODULES + module, str(path)],
-                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        process = subprocess.Popen(  # pylint: disable=consider-using-with  # all run at once; communicate() ends each
+            [sys.executable, '-m', MODULES + module, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        processes.append(process)
     results = []
     for process in processes:
         out, err = process.communicate(timeout=60)

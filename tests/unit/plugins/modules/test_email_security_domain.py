@@ -123,7 +123,7 @@ def test_identity_is_required(run_module, emulator):
     assert emulator.requests == []
 
 
-def test_missing_requests_library_gives_ansibles_message(tmp_path):
+def test_missing_requests_library_gives_ansibles_message():
     """Run the module in a Python that cannot import requests."""
     script = (
         'import sys; sys.modules["requests"] = None\n'

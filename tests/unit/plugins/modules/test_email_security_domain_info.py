@@ -17,7 +17,7 @@ SETTINGS = {'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['MALICIO
 
 def seed(emulator, count, **settings):
     created = emulator.api.seed(emulator.account, 'domains',
-                                [dict(SETTINGS, domain='d%04d.example.com' % n, **settings) for n in range(count)])
+                                [dict(SETTINGS, domain=f'd{n:04}.example.com', **settings) for n in range(count)])
     emulator.api.log.clear()
     return created
 
@@ -44,6 +44,7 @@ def test_an_unknown_domain_id_returns_an_empty_list(run_module, emulator):
     result = run_module(email_security_domain_info, domain_id='f174e90a-fafe-4643-bbbc-4a0ed4fc8415')
     assert result == dict(result, changed=False, domains=[])
     assert 'failed' not in result
+    assert emulator.methods == ['GET'] and emulator.requests[0]['path'].endswith('/f174e90a-fafe-4643-bbbc-4a0ed4fc8415')
 
 
 def test_filters_are_sent_as_the_api_names_them(run_module, emulator):

@@ -17,12 +17,12 @@ SETTINGS = {'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['MALICIO
 
 def seed_fleet(emulator, count, prefix='d'):
     emulator.api.seed(emulator.account, 'domains',
-                      [dict(SETTINGS, domain='%s%04d.example.com' % (prefix, n)) for n in range(count)])
+                      [dict(SETTINGS, domain=f'{prefix}{n:04}.example.com') for n in range(count)])
     emulator.api.log.clear()
 
 
 def desired_fleet(count, prefix='d', **settings):
-    return [dict(SETTINGS, domain='%s%04d.example.com' % (prefix, n), **settings) for n in range(count)]
+    return [dict(SETTINGS, domain=f'{prefix}{n:04}.example.com', **settings) for n in range(count)]
 
 
 def batch_bodies(emulator):

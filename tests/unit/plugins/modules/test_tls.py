@@ -82,5 +82,5 @@ def test_401_and_403_are_never_retried(run_module, emulator, status):
     emulator.fault(kind='status', status=status, times=10, errors=[{'code': 10000, 'message': 'denied'}])
     result = run_module(email_security_domain, domain='example.com', lookback_hops=2, max_retries=5)
     assert result['failed'] is True
-    assert 'HTTP %d: [10000] denied' % status in result['msg']
+    assert f'HTTP {status}: [10000] denied' in result['msg']
     assert emulator.methods == ['GET']
