@@ -20,9 +20,12 @@ description:
     Nothing is written when nothing differs, and nothing in check mode.'
   - Every entry is validated, and names listed twice are refused, before any request. When a domain to create
     lacks a setting the API requires to create it, the module fails before any write.
-  - The batch endpoint is not atomic. When a batch call fails, the module reads the domains again, reports what
-    was applied (RV(created), RV(updated), RV(deleted)) and what was not (RV(not_applied)), and fails with the
-    API's message. Running it again applies the rest.
+  - A batch call is a C(POST) and is never repeated after a 5xx or a lost answer. Whatever the API does with a
+    failed call (the SDK documents batches as atomic; the module does not rely on it), the module reads the
+    domains again, reports what was applied (RV(created), RV(updated), RV(deleted)) and what was not
+    (RV(not_applied)), and fails with the API's message. Running it again applies the rest.
+  - When the answer was lost (a 5xx or a dropped connection) and the re-read shows every operation applied, the
+    account is in the desired state; the module then succeeds, with a warning saying so.
 author:
   - edgeops maintainers (@edgeops)
 extends_documentation_fragment:
