@@ -61,20 +61,14 @@ def argument_spec(module: t.Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, t
     return spec
 
 
-def comparable_doc(options: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
+def comparable(options: t.Mapping[str, t.Any], nested: str) -> dict[str, t.Any]:
+    """What must agree, option by option; ``nested`` names the suboptions (``suboptions`` in docs, ``options``
+    in an argument spec)."""
     return {name: {'type': option.get('type', 'str'), 'elements': option.get('elements'),
                    'choices': option.get('choices'), 'required': option.get('required', False),
                    'default': option.get('default'), 'aliases': sorted(option.get('aliases') or []),
-                   'suboptions': comparable_doc(option['suboptions']) if 'suboptions' in option else None}
+                   'suboptions': comparable(option[nested], nested) if nested in option else None}
             for name, option in options.items()}
-
-
-def comparable_spec(spec: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
-    return {name: {'type': option.get('type', 'str'), 'elements': option.get('elements'),
-                   'choices': option.get('choices'), 'required': option.get('required', False),
-                   'default': option.get('default'), 'aliases': sorted(option.get('aliases') or []),
-                   'suboptions': comparable_spec(option['options']) if 'options' in option else None}
-            for name, option in spec.items()}
 
 
 def test_every_module_is_checked():
@@ -84,4 +78,5 @@ def test_every_module_is_checked():
 @pytest.mark.parametrize('name', MODULE_NAMES)
 def test_documented_options_match_the_argument_spec(name, monkeypatch):
     module = importlib.import_module(f'{COLLECTION}.modules.{name}')
-    assert comparable_doc(documented_options(module)) == comparable_spec(argument_spec(module, monkeypatch))
+    documented = comparable(documented_options(module), 'suboptions')
+    assert documented == comparable(argument_spec(module, monkeypatch), 'options')
