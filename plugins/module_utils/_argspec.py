@@ -11,8 +11,10 @@ The documentation of these options is the ``edgeops.cloudflare.connection`` doc 
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import typing as t
+from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import env_fallback
 
@@ -64,10 +66,26 @@ def check_connection(params: t.Mapping[str, t.Any]) -> None:
         raise InvalidValue(f"account_id: {params['account_id']!r} is not an account identifier")
     if not params['api_base_url'].startswith(('https://', 'http://')):
         raise InvalidValue(f"api_base_url: {params['api_base_url']!r} must start with https:// (or http://)")
+    if params['api_base_url'].startswith('http://') and not _is_loopback(params['api_base_url']):
+        raise InvalidValue(f"api_base_url: {params['api_base_url']!r} would send the credentials in clear: use "
+                           'https:// (http:// is accepted only for a loopback address such as 127.0.0.1, for a local emulator)')
     if params['timeout'] <= 0:
         raise InvalidValue(f"timeout: {params['timeout']!r} must be a positive number of seconds")
     if params['max_retries'] < 0:
         raise InvalidValue(f"max_retries: {params['max_retries']!r} must be 0 or more")
+
+
+def _is_loopback(url: str) -> bool:
+    try:
+        host = urlsplit(url).hostname or ''
+    except ValueError:
+        return False
+    if host == 'localhost':
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def reject_blank(params: t.Mapping[str, t.Any], option: str) -> None:

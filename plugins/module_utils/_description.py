@@ -52,6 +52,10 @@ class Description:
     id_option: str = 'id'  # the option that names an object by id (single and info modules)
     result_key: str = 'object'  # the single module's result holding the object
     entries_option: str = 'entries'  # the set module's list option
+    entries_aliases: tuple[str, ...] = ()
+    # Why an object is read-only (synced from elsewhere, or a legacy row the API no longer accepts), or None.
+    # Read-only objects are never patched nor pruned; the set module returns them as ``unmanaged``.
+    read_only: t.Optional[t.Callable[[t.Mapping[str, t.Any]], t.Optional[str]]] = None
 
     @property
     def path(self) -> str:
@@ -60,7 +64,10 @@ class Description:
 
     def key_of(self, values: t.Mapping[str, t.Any]) -> Key:
         """The identity of an object (or an entry): how objects are matched, deduplicated and ordered."""
-        return tuple(self.fields[name].normalise(values.get(name)) for name in self.key)
+        return tuple(self.fields[name].normalise_in(values.get(name), values) for name in self.key)
+
+    def why_read_only(self, obj: t.Mapping[str, t.Any]) -> t.Optional[str]:
+        return self.read_only(obj) if self.read_only else None
 
     def label(self, values: t.Mapping[str, t.Any]) -> t.Any:
         """How results name an object: its key value, or a dict of its key fields for a compound key."""

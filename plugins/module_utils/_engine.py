@@ -30,7 +30,7 @@ def desired_from_params(fields: FieldTable, params: t.Mapping[str, t.Any]) -> di
         value = params.get(name)
         if value is None:
             continue
-        field.validate(name, value)
+        field.validate_in(name, value, params)
         desired[name] = field.to_api(value)
     return desired
 
@@ -40,7 +40,7 @@ def plan(fields: FieldTable, desired: t.Mapping[str, t.Any], current: t.Mapping[
     return {
         name: value
         for name, value in desired.items()
-        if fields[name].normalise(value) != fields[name].normalise(current.get(name))
+        if fields[name].normalise_in(value, desired) != fields[name].normalise_in(current.get(name), current)
     }
 
 

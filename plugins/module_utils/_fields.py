@@ -13,6 +13,9 @@ Each kind answers three questions for the compare engine:
 - ``normalise(value)``: a comparable form, so that values the API considers equal compare equal
   (set order, CIDR spelling, host name case, empty list versus null).
 - ``to_api(value)``: what goes into a request body for a valid task value.
+
+Kinds whose meaning depends on other fields of the same object (a ``pattern`` read as an e-mail address, a
+host name or a network by its ``pattern_type``) answer ``validate_in`` and ``normalise_in`` with the object.
 """
 
 from __future__ import annotations
@@ -34,31 +37,52 @@ def _reject(option: str, value: t.Any, why: str) -> t.NoReturn:
 
 
 class Field:
-    """A scalar compared as is (booleans, plain strings)."""
+    """A scalar compared as is (booleans, plain strings).
+
+    ``nullable``: the API holds null for "no value"; ``""`` then equals null, and ``""`` in a task clears the
+    setting (null is sent). ``max_length``: the longest string the API accepts.
+    """
 
     #: The argument spec type of the option.
     type = 'str'
 
-    def __init__(self, choices: t.Optional[t.Sequence[str]] = None, default: t.Any = None) -> None:
+    def __init__(self, choices: t.Optional[t.Sequence[str]] = None, default: t.Any = None, nullable: bool = False,
+                 max_length: t.Optional[int] = None) -> None:
         self.choices = list(choices) if choices else None
         self.default = default  # the value an entry that leaves the option out stands for (key fields)
+        self.nullable = nullable
+        self.max_length = max_length
 
     def argument_spec(self) -> dict[str, t.Any]:
         spec: dict[str, t.Any] = {'type': self.type}
         if self.choices:
-            spec['choices'] = self.choices
+            spec['choices'] = [''] + self.choices if self.nullable else self.choices
         if self.default is not None:
             spec['default'] = self.default
         return spec
 
     def validate(self, option: str, value: t.Any) -> None:
+        if self.nullable and value == '':
+            return  # clears the setting
         if isinstance(value, str) and not value.strip():
             _reject(option, value, 'must not be empty')
         if self.choices and value not in self.choices:
             _reject(option, value, f"is not one of: {', '.join(self.choices)}")
+        if self.max_length is not None and isinstance(value, str) and len(value) > self.max_length:
+            _reject(option, value[:40] + '...', f'is longer than the {self.max_length} characters the API accepts')
+
+    def validate_in(self, option: str, value: t.Any, values: t.Mapping[str, t.Any]) -> None:
+        """``validate`` for a value of the object ``values``."""
+        self.validate(option, value)
 
     def normalise(self, value: t.Any) -> t.Any:
+        if self.nullable and value == '':
+            return None
         return value
+
+    def normalise_in(self, value: t.Any, values: t.Mapping[str, t.Any]) -> t.Any:
+        """``normalise`` for a value of the object ``values``."""
+        return self.normalise(value)
 
     def to_api(self, value: t.Any) -> t.Any:
         return self.normalise(value)
@@ -94,10 +118,11 @@ class Uuid(Field):
 
     def validate(self, option: str, value: t.Any) -> None:
         super().validate(option, value)
-        if not _UUID.match(value):
+        if not (self.nullable and value == '') and not _UUID.match(value):
             _reject(option, value, 'is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)')
 
     def normalise(self, value: t.Any) -> t.Any:
+        value = super().normalise(value)
         return value.lower() if isinstance(value, str) else value
 
 
@@ -171,3 +196,97 @@ def _canonical_network(item: str) -> str:
 
 #: The mapping from an option name to its kind: one row per editable API field.
 FieldTable = t.Mapping[str, Field]
+
+
+class HostnameSet(EnumSet):
+    """A list of fully qualified host names compared as a set (case and a trailing dot carry no meaning)."""
+
+    _host = Hostname()
+
+    def argument_spec(self) -> dict[str, t.Any]:
+        return {'type': 'list', 'elements': 'str'}
+
+    def validate(self, option: str, value: t.Any) -> None:
+        for item in value:
+            if not isinstance(item, str):
+                _reject(option, item, 'is not a host name')
+            self._host.validate(option, item)
+
+    def normalise(self, value: t.Any) -> t.Any:
+        return sorted({self._host.normalise(item) for item in value or ()})
+
+    def to_api(self, value: t.Any) -> t.Any:
+        return list(value)  # as the task spells them
+
+
+_EMAIL = re.compile(r'^[^@\s]+@([^@\s]+)$')
+
+# What the API refuses as an IP pattern: private, unique-local, loopback, link-local, unspecified and
+# broadcast ranges (IPv4-mapped IPv6 forms are checked as the IPv4 range they map).
+_NOT_PUBLIC = tuple(ipaddress.ip_network(net) for net in (
+    '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '127.0.0.0/8', '169.254.0.0/16', '0.0.0.0/32',
+    '255.255.255.255/32', 'fc00::/7', '::1/128', 'fe80::/10', '::/128'))
+
+
+def _public_network(value: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+    """The network ``value`` names; ValueError when it is not an address or a CIDR, or not public."""
+    network = ipaddress.ip_network(value.strip(), strict=False)
+    mapped = network.network_address.ipv4_mapped if isinstance(network, ipaddress.IPv6Network) else None
+    checked: ipaddress.IPv4Network | ipaddress.IPv6Network = network
+    if mapped is not None and network.prefixlen >= 96:
+        checked = ipaddress.ip_network(f'{mapped}/{network.prefixlen - 96}', strict=False)
+    if any(checked.version == bad.version and checked.overlaps(bad) for bad in _NOT_PUBLIC):  # type: ignore[arg-type]
+        raise ValueError(f'{value} is not a public address or network')
+    return network
+
+
+class Pattern(Field):
+    """A sender pattern: an e-mail address, a host name or an IP network by the object's pattern type, or a
+    regular expression when the object says so (compared exactly).
+
+    ``type_field`` names the field that holds the pattern type; ``kind`` fixes it for resources without one.
+    Addresses compare case-insensitively, host names without case or a trailing dot, networks canonically
+    (``198.51.100.7`` equals ``198.51.100.7/32``).
+    """
+
+    KINDS = ('EMAIL', 'DOMAIN', 'IP')
+
+    def __init__(self, regex_field: str, type_field: t.Optional[str] = None, kind: t.Optional[str] = None,
+                 max_length: int = 1024) -> None:
+        super().__init__(max_length=max_length)
+        self.regex_field = regex_field
+        self.type_field = type_field
+        self.kind = kind
+
+    def _kind_of(self, values: t.Mapping[str, t.Any]) -> t.Optional[str]:
+        if values.get(self.regex_field):
+            return None  # a regular expression
+        return self.kind or values.get(self.type_field or '')
+
+    def validate_in(self, option: str, value: t.Any, values: t.Mapping[str, t.Any]) -> None:
+        self.validate(option, value)
+        kind = self._kind_of(values)
+        if kind == 'EMAIL':
+            match = _EMAIL.match(value)
+            if not match or '.' not in match.group(1):
+                _reject(option, value, 'is not an e-mail address (for an EMAIL pattern; set the regex flag for a regex)')
+            Hostname().validate(option, match.group(1))
+        elif kind == 'DOMAIN':
+            Hostname().validate(option, value)
+        elif kind == 'IP':
+            try:
+                _public_network(value)
+            except ValueError:
+                _reject(option, value, 'is not a public IPv4 or IPv6 address or CIDR (the API refuses private, '
+                                       'loopback, link-local, unspecified and broadcast ranges)')
+
+    def normalise_in(self, value: t.Any, values: t.Mapping[str, t.Any]) -> t.Any:
+        kind = self._kind_of(values)
+        if not isinstance(value, str) or kind is None:
+            return value
+        if kind == 'IP':
+            try:
+                return _canonical_network(value)
+            except ValueError:
+                return value
+        return value.strip().rstrip('.').lower() if kind == 'DOMAIN' else value.strip().lower()

@@ -56,8 +56,10 @@ class Operation:
 class SetPlan:
     """The writes that bring the account to the desired state, in the batch endpoint's order."""
 
-    def __init__(self, deletes: list[Operation], patches: list[Operation], posts: list[Operation]) -> None:
+    def __init__(self, deletes: list[Operation], patches: list[Operation], posts: list[Operation],
+                 read_only: t.Sequence[ApiObject] = ()) -> None:
         self.operations = deletes + patches + posts
+        self.read_only = list(read_only)  # objects of the account the run leaves alone
 
     def chunks(self, size: int) -> list[list[Operation]]:
         return [self.operations[start:start + size] for start in range(0, len(self.operations), size)]
@@ -75,7 +77,7 @@ def wanted_from_entries(description: Description, entries: t.Sequence[t.Mapping[
         where = f'{option}[{index}]'
         try:
             for name in description.key:
-                description.fields[name].validate(name, entry.get(name))
+                description.fields[name].validate_in(name, entry.get(name), entry)
             desired = desired_from_params(description.fields, entry)
         except InvalidValue as error:
             raise InvalidValue(f'{where}: {error}') from None
@@ -94,18 +96,22 @@ def wanted_from_entries(description: Description, entries: t.Sequence[t.Mapping[
 def plan_set(description: Description, wanted: t.Sequence[Wanted], current: t.Sequence[ApiObject],
              prune: bool) -> SetPlan:
     """Creates for missing objects, minimal patches for differing ones, deletes for absent (and unlisted
-    ones with ``prune``). Raises ``Failure`` when a create lacks a required setting."""
-    by_key: dict[Key, ApiObject] = {}
-    for obj in current:
-        by_key.setdefault(description.key_of(obj), obj)
+    ones with ``prune``). Raises ``Failure``, before any write, when a create lacks a required setting, when
+    a listed key is held by several objects of the account (without ``prune``), or when an entry would change
+    a read-only object. With ``prune``, the oldest object of a key is kept and the others are deleted."""
+    account = _Account(description, current)
+    listed = {item.key for item in wanted}
+    if not prune:
+        account.refuse_duplicates(listed)
     deletes: list[Operation] = []
     patches: list[Operation] = []
     posts: list[Operation] = []
     lacking: list[str] = []
     for item in wanted:
-        found = by_key.get(item.key)
+        found = account.by_key.get(item.key)
         if item.state == 'absent':
             if found is not None:
+                account.refuse_change(found, 'delete')
                 deletes.append(_delete(description, item.key, found))
             continue
         if found is None:
@@ -118,6 +124,7 @@ def plan_set(description: Description, wanted: t.Sequence[Wanted], current: t.Se
             continue
         body = plan(description.fields, item.desired, found)
         if body:
+            account.refuse_change(found, f"change {', '.join(body)} of")
             shown = found if all(found.get(name) is not None for name in description.key) else item.entry
             patches.append(Operation('patches', item.key, description.label(shown), description.header(shown),
                                      dict(body, id=found['id']), found, body))
@@ -125,10 +132,54 @@ def plan_set(description: Description, wanted: t.Sequence[Wanted], current: t.Se
         raise Failure(f'{len(lacking)} {description.title}(s) do not exist and cannot be created: creating needs '
                       f"{', '.join(description.create_required)}. Lacking: {_summary(lacking, sort=False)}")
     if prune:
-        listed = {item.key for item in wanted}
-        deletes.extend(_delete(description, key, obj)
-                       for key, obj in sorted(by_key.items(), key=lambda pair: sort_key(pair[0])) if key not in listed)
-    return SetPlan(deletes, patches, posts)
+        deletes[:0] = [_delete(description, key, obj) for key, obj in account.extra_duplicates()]
+        deletes.extend(_delete(description, key, obj) for key, obj in account.ordered()
+                       if key not in listed and not description.why_read_only(obj))
+    return SetPlan(deletes, patches, posts, account.read_only())
+
+
+class _Account:
+    """The objects read, by key: the one a key names (the oldest where several share it) and the others."""
+
+    def __init__(self, description: Description, current: t.Sequence[ApiObject]) -> None:
+        self.description = description
+        groups: dict[Key, list[ApiObject]] = {}
+        for obj in current:
+            groups.setdefault(description.key_of(obj), []).append(obj)
+        for objects in groups.values():
+            objects.sort(key=lambda obj: (str(obj.get('created_at') or ''), str(obj.get('id'))))
+        self.groups = groups
+        self.by_key = {key: objects[0] for key, objects in groups.items()}
+
+    def ordered(self) -> list[tuple[Key, ApiObject]]:
+        return sorted(self.by_key.items(), key=lambda pair: sort_key(pair[0]))
+
+    def duplicated(self) -> list[tuple[Key, list[ApiObject]]]:
+        return sorted(((key, objects) for key, objects in self.groups.items() if len(objects) > 1),
+                      key=lambda pair: sort_key(pair[0]))
+
+    def refuse_duplicates(self, listed: t.Collection[Key]) -> None:
+        clashes = [(key, objects) for key, objects in self.duplicated() if key in listed]
+        if clashes:
+            shown = '; '.join(f"{self.description.header(objects[0])} (ids {', '.join(str(obj['id']) for obj in objects)})"
+                              for _key, objects in clashes[:_SHOWN])
+            raise Failure(f'{len(clashes)} listed {self.description.title}(s) are held by several objects of the '
+                          f'account: {shown}. Which one to manage would be a guess; with prune: true the oldest of '
+                          'each is kept and the others are deleted')
+
+    def extra_duplicates(self) -> list[tuple[Key, ApiObject]]:
+        """With prune: every object of a shared key but the oldest (read-only ones are left alone)."""
+        return [(key, obj) for key, objects in self.duplicated() for obj in objects[1:]
+                if not self.description.why_read_only(obj)]
+
+    def refuse_change(self, obj: ApiObject, action: str) -> None:
+        why = self.description.why_read_only(obj)
+        if why:
+            raise Failure(f'cannot {action} {self.description.title} {self.description.header(obj)!r}: it is read-only '
+                          f'({why}); leave it out of the list or change it where it comes from')
+
+    def read_only(self) -> list[ApiObject]:
+        return [obj for _key, obj in self.ordered() if self.description.why_read_only(obj)]
 
 
 def _delete(description: Description, key: Key, current: ApiObject) -> Operation:
@@ -149,13 +200,13 @@ class ApplyFailure(Exception):
 
 def apply_plan(resource: ApiResource, set_plan: SetPlan, batch_size: int) -> list[str]:
     """Carry out the plan: ``batch_size`` operations a batch call, or one request per operation where the
-    resource has no batch endpoint. Returns warnings.
+    resource has no batch endpoint (or ``batch_size`` is 0). Returns warnings.
 
     When a write fails, the account is read again to find which operations were carried out (a lost answer
     says nothing), and ``ApplyFailure`` reports them. A lost answer after which the re-read shows every
     operation done is not a failure: the account is in the desired state; a warning says what happened.
     """
-    if resource.description.batch:
+    if resource.description.batch and batch_size > 0:
         chunks = set_plan.chunks(batch_size)
         for number, chunk in enumerate(chunks, 1):
             body: dict[str, list[t.Any]] = {key: [] for key in BATCH_KEYS}
@@ -238,7 +289,8 @@ def labels(operations: t.Iterable[Operation]) -> list[t.Any]:
     return [op.label for op in _ordered(operations)]
 
 
-def outcome(description: Description, operations: t.Sequence[Operation], with_diff: bool) -> dict[str, t.Any]:
+def outcome(description: Description, operations: t.Sequence[Operation], with_diff: bool,
+            read_only: t.Sequence[ApiObject] = ()) -> dict[str, t.Any]:
     """The module result for ``operations`` (all of the plan, or what a failed run applied)."""
     ordered = _ordered(operations)
     result: dict[str, t.Any] = {
@@ -248,6 +300,10 @@ def outcome(description: Description, operations: t.Sequence[Operation], with_di
         'deleted': [op.label for op in ordered if op.batch_key == 'deletes'],
         'changes': {op.header: op.body for op in ordered if op.batch_key != 'deletes'},
     }
+    if description.read_only:
+        result['unmanaged'] = [dict(description.label(obj) if len(description.key) > 1 else
+                                    {description.key[0]: description.label(obj)},
+                                    reason=description.why_read_only(obj)) for obj in read_only]
     if with_diff:
         result['diff'] = [_diff(description, op) for op in ordered]
     return result

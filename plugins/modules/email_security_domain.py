@@ -80,11 +80,13 @@ options:
   folder:
     description:
       - The folder that API-scanning domains move messages to.
+      - V("") clears it (null is sent); the API treats no folder and an empty one alike.
     type: str
-    choices: [AllItems, Inbox]
+    choices: ["", AllItems, Inbox]
   integration_id:
     description:
       - The UUID of the CASB integration that authorises the domain.
+      - V("") clears it (null is sent).
     type: str
   lookback_hops:
     description:

@@ -44,9 +44,11 @@ options:
     description:
       - The desired state of each domain, one entry per domain.
       - Settings an entry does not name are not managed.
+      - The alias O(entries) is the name every set module of the collection gives its list.
     type: list
     elements: dict
     required: true
+    aliases: [entries]
     suboptions:
       domain:
         description:
@@ -86,11 +88,13 @@ options:
       folder:
         description:
           - The folder that API-scanning domains move messages to.
+          - V("") clears it (null is sent); the API treats no folder and an empty one alike.
         type: str
-        choices: [AllItems, Inbox]
+        choices: ["", AllItems, Inbox]
       integration_id:
         description:
           - The UUID of the CASB integration that authorises the domain.
+          - V("") clears it (null is sent).
         type: str
       lookback_hops:
         description:
@@ -118,6 +122,8 @@ options:
   batch_size:
     description:
       - How many operations (creates, patches and deletes together) go in one batch call.
+      - V(0) sends one request per operation instead (C(DELETE), C(PATCH), C(POST)), should a token or an account
+        lack the batch endpoint.
     type: int
     default: 1000
 seealso:

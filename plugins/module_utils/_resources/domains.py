@@ -32,8 +32,8 @@ DOMAINS = Description(
         'drop_dispositions': EnumSet(DROP_DISPOSITIONS),
         'regions': EnumSet(REGIONS),
         'ip_restrictions': CidrSet(),
-        'folder': Field(FOLDERS),
-        'integration_id': Uuid(),
+        'folder': Field(FOLDERS, nullable=True),
+        'integration_id': Uuid(nullable=True),
         'lookback_hops': IntRange(1, 20),
         'require_tls_inbound': Bool(),
         'require_tls_outbound': Bool(),
@@ -53,4 +53,5 @@ DOMAINS = Description(
     id_option='domain_id',
     result_key='domain',
     entries_option='domains',
+    entries_aliases=('entries',),
 )

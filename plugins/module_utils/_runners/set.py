@@ -47,6 +47,8 @@ def argument_spec(description: Description) -> dict[str, dict[str, t.Any]]:
     # entry that is not a dict (``domains: [example.com]``) Ansible's own check fails with a message that does not
     # name the option.
     spec[description.entries_option] = {'type': 'list', 'elements': 'dict', 'required': True}
+    if description.entries_aliases:
+        spec[description.entries_option]['aliases'] = list(description.entries_aliases)
     spec['prune'] = {'type': 'bool', 'default': False}
     if description.batch:
         spec['batch_size'] = {'type': 'int', 'default': DEFAULT_BATCH_SIZE}
@@ -78,8 +80,8 @@ def run(module: AnsibleModule, description: Description) -> None:
 def reconcile(description: Description, params: t.Mapping[str, t.Any], client: Client, check_mode: bool,
               with_diff: bool) -> dict[str, t.Any]:
     batch_size = params.get('batch_size') or 0
-    if description.batch and batch_size < 1:
-        raise InvalidValue(f"batch_size: {params['batch_size']!r} must be 1 or more")
+    if batch_size < 0:
+        raise InvalidValue(f"batch_size: {params['batch_size']!r} must be 0 (one request per operation) or more")
     option = description.entries_option
     wanted = wanted_from_entries(description, validated_entries(description, params[option]), option)
     resource = ApiResource(description, client, params['account_id'])
@@ -93,7 +95,7 @@ def reconcile(description: Description, params: t.Mapping[str, t.Any], client: C
             result.update(status=failure.error.status, errors=failure.error.errors,
                           not_applied=labels(failure.not_applied))
             raise Failure(str(failure), result) from None
-    result = outcome(description, set_plan.operations, with_diff)
+    result = outcome(description, set_plan.operations, with_diff, set_plan.read_only)
     if warnings:
         result['warnings'] = warnings
     return result

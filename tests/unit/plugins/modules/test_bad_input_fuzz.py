@@ -72,6 +72,10 @@ BAD_CIDRS = [['10.0.0.0/33'], ['256.1.1.1'], ['::1/129'], ['2001:db8::/48/1'], [
 
 def bad_values(field: Field) -> list[t.Any]:
     """Invalid values for a field of this kind; each call adds fresh random ones."""
+    return [value for value in _bad_values(field) if not (field.nullable and value == '')]  # '' clears
+
+
+def _bad_values(field: Field) -> list[t.Any]:
     if isinstance(field, CidrSet):
         return (BAD_CIDRS + [[bad_octets()] for _n in range(12)] + [[bad_prefix_v4()] for _n in range(12)]
                 + [[bad_prefix_v6()] for _n in range(12)] + [[garbage_word()] for _n in range(10)])
@@ -108,7 +112,9 @@ def bad_connection():
     yield dict(account_id=''), ('account_id',)
     yield dict(account_id='a/b'), ('account_id',)
     yield dict(account_id=['x']), ('account_id',)
-    for url in ('ftp://example.com', 'api.example.invalid', '', '//api.example.invalid', 'file:///etc/passwd'):
+    for url in ('ftp://example.com', 'api.example.invalid', '', '//api.example.invalid', 'file:///etc/passwd',
+                'http://api.example.invalid/client/v4', 'http://10.0.0.1:8080/client/v4', 'http://[2001:db8::1]/',
+                'http://127.0.0.1.example.invalid/'):
         yield dict(api_base_url=url), ('api_base_url',)
     for value in (0, -5, 'soon', [], 1.5):
         yield dict(timeout=value), ('timeout',)
@@ -147,7 +153,7 @@ def set_cases(mut: ModuleUnderTest) -> list[tuple[dict[str, t.Any], tuple[str, .
     cases += [({option: [dict(create, state=value)]}, ('state', option))
               for value in ('gone', '', 'PRESENT', 'absent ', True)]
     if description.batch:
-        cases += [({option: [], 'batch_size': value}, ('batch_size',)) for value in (0, -1, 'x', 1.5, [], -(10 ** 9))]
+        cases += [({option: [], 'batch_size': value}, ('batch_size',)) for value in (-1, 'x', 1.5, [], -(10 ** 9))]
     cases += [({option: [], 'prune': value}, ('prune',)) for value in ('maybe', 2, 'yess')]
     first_key = description.key[0]
     cases += [({option: value}, (option,))

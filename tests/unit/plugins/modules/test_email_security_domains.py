@@ -207,11 +207,71 @@ def test_a_create_lacking_required_settings_fails_before_any_write(run_module, e
     (dict(domains=[{'domain': 'a.example.com', 'regions': ['MARS']}]), 'regions'),
     (dict(domains=[{'lookback_hops': 2}]), 'missing required arguments: domain found in domains'),
     (dict(domains=[{'domain': 'a.example.com', 'colour': 'red'}]), 'colour'),
-    (dict(domains=[], batch_size=0), 'batch_size: 0 must be 1 or more'),
+    (dict(domains=[], batch_size=-1), 'batch_size: -1 must be 0 (one request per operation) or more'),
     (dict(domains=[], account_id='a/b'), "account_id: 'a/b' is not an account identifier"),
 ])
 def test_bad_input_fails_before_any_request(run_module, emulator, args, message):
     result = run_module(email_security_domains, **args)
     assert result['failed'] is True
     assert message in result['msg']
+    assert emulator.methods == []
+
+
+def test_batch_size_zero_sends_one_request_per_operation(run_module, emulator):
+    seed_fleet(emulator, 3)
+    desired = desired_fleet(2, lookback_hops=4) + desired_fleet(1, prefix='n')
+    result = run_module(email_security_domains, entries=desired, batch_size=0, prune=True)
+    assert result['changed'] is True
+    assert emulator.methods == ['GET', 'DELETE', 'PATCH', 'PATCH', 'POST']
+    assert not any(entry['path'].endswith('/batch') for entry in emulator.requests)
+    assert sorted(stored(emulator)) == ['d0000.example.com', 'd0001.example.com', 'n0000.example.com']
+
+
+def test_entries_is_an_alias_of_domains(run_module, emulator):
+    seed_fleet(emulator, 1)
+    result = run_module(email_security_domains, entries=desired_fleet(1, lookback_hops=3))
+    assert result['updated'] == ['d0000.example.com']
+
+
+def test_an_empty_folder_clears_it_and_equals_null(run_module, emulator):
+    emulator.seed(domain='a.example.com', folder='Inbox', integration_id='f174e90a-fafe-4643-bbbc-4a0ed4fc8415')
+    emulator.seed(domain='b.example.com')
+    emulator.api.log.clear()
+    result = run_module(email_security_domains, domains=[{'domain': 'a.example.com', 'folder': '', 'integration_id': ''},
+                                                         {'domain': 'b.example.com', 'folder': ''}])
+    assert result['updated'] == ['a.example.com']
+    (body,) = batch_bodies(emulator)
+    assert [{key: value for key, value in patch.items() if key != 'id'} for patch in body['patches']] == [
+        {'folder': None, 'integration_id': None}]
+    assert stored(emulator)['a.example.com']['folder'] is None
+
+
+def test_duplicates_in_the_account_fail_before_any_write_without_prune(run_module, emulator):
+    emulator.api.seed(emulator.account, 'domains', [dict(SETTINGS, domain='a.example.com')])
+    twin = dict(emulator.stored()[next(iter(emulator.stored()))], id='twin-id', created_at='2099-01-01T00:00:00Z')
+    emulator.stored()['twin-id'] = twin  # the real API's rule is unknown: the module must not guess
+    emulator.api.log.clear()
+    result = run_module(email_security_domains, domains=desired_fleet(0) + [dict(SETTINGS, domain='a.example.com',
+                                                                               lookback_hops=5)])
+    assert result['failed'] is True
+    assert 'a.example.com (ids ' in result['msg'] and 'twin-id' in result['msg'] and 'prune: true' in result['msg']
+    assert emulator.methods == ['GET']
+
+
+def test_duplicates_in_the_account_keep_the_oldest_with_prune(run_module, emulator):
+    (oldest,) = emulator.api.seed(emulator.account, 'domains', [dict(SETTINGS, domain='a.example.com')])
+    emulator.stored()['twin-id'] = dict(emulator.stored()[oldest['id']], id='twin-id',
+                                        created_at='2099-01-01T00:00:00Z')
+    emulator.api.log.clear()
+    result = run_module(email_security_domains, domains=[dict(SETTINGS, domain='a.example.com')], prune=True)
+    assert result['changed'] is True and result['deleted'] == ['a.example.com']
+    (body,) = batch_bodies(emulator)
+    assert body['deletes'] == [{'id': 'twin-id'}]
+    assert list(emulator.stored()) == [oldest['id']]
+
+
+def test_plain_http_to_another_host_is_refused_before_any_request(run_module, emulator):
+    result = run_module(email_security_domains, domains=[], api_base_url='http://api.example.invalid/client/v4')
+    assert result['failed'] is True
+    assert "api_base_url: 'http://api.example.invalid/client/v4' would send the credentials in clear" in result['msg']
     assert emulator.methods == []
