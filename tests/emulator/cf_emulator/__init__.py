@@ -25,7 +25,10 @@ Control endpoints (JSON; never logged, never authenticated):
   POST   /__emulator/config            {"status_case": "lower"|"upper", "tokens": [...], "keys": {email: key},
                                         "accounts": [...]}
   POST   /__emulator/faults            append faults (see ``faults``)
-  POST   /__emulator/<resource>        seed objects directly: {"account_id": ..., "objects": [create bodies]}
+  POST   /__emulator/<resource>        seed objects directly: {"account_id": ..., "objects": [create bodies]};
+                                        with "raw": true they are stored as given (legacy rows, chosen ids)
+  POST   /__emulator/config            also "reorder_sets" and "canonical_ips" (both true by default): whether
+                                        sets come back in another order and IP patterns in canonical form
   GET    /__emulator/<resource>        every stored object of <resource>, by account
 """
 

@@ -87,10 +87,20 @@ class Emulator:
         with self.lock:
             return self.accounts.setdefault(account, {}).setdefault(resource, {})
 
-    def seed(self, account: str, resource: str, bodies: list[t.Any]) -> list[Stored]:
+    def seed(self, account: str, resource: str, bodies: list[t.Any], raw: bool = False) -> list[Stored]:
+        """Create objects as the API would, or with ``raw`` store them as given (legacy rows the API no longer
+        accepts, a chosen ``created_at`` or ``id``), with an id and timestamps where they have none."""
         with self.lock:
             self.accounts.setdefault(account, {})
-            return [self.create(account, resource, body) for body in bodies]
+            if not raw:
+                return [self.create(account, resource, body) for body in bodies]
+            rules, created = self.resource(resource), []
+            for body in bodies:
+                stored = dict(rules.new(dict(body), now()), **body)
+                stored.setdefault('id', str(uuid.uuid4()))
+                self.stored(account, resource)[stored['id']] = stored
+                created.append(rules.public(stored, self.config))
+            return created
 
     def state(self, resource: str) -> dict[str, list[Stored]]:
         """Every stored object of ``resource``, by account, as the API would show them."""
@@ -121,7 +131,7 @@ class Emulator:
 
     def create(self, account: str, resource: str, body: t.Any) -> Stored:
         rules = self.resource(resource)
-        values = rules.body(body, rules.editable, rules.required)
+        values = rules.body(body, rules.editable, rules.required, self.config)
         with self.lock:
             objects = self.stored(account, resource)
             rules.check_conflict(objects.values(), values)
@@ -132,9 +142,10 @@ class Emulator:
 
     def patch(self, account: str, resource: str, object_id: str, body: t.Any) -> Stored:
         rules = self.resource(resource)
-        values = rules.body(body, rules.editable)
+        values = rules.body(body, rules.editable, (), self.config)
         with self.lock:
             stored = self._get(account, resource, object_id)
+            rules.check_patch(stored, values)
             rules.check_conflict(self.stored(account, resource).values(), values, object_id)
             stored.update(values)
             stored['modified_at'] = stored['last_modified'] = now()
@@ -387,7 +398,8 @@ class Handler(BaseHTTPRequestHandler):
             elif what in emulator.resources and method == 'POST':
                 account = (body or {}).get('account_id', DEFAULT_ACCOUNT)
                 try:
-                    self.send(200, emulator.seed(account, what, (body or {}).get('objects', [])))
+                    self.send(200, emulator.seed(account, what, (body or {}).get('objects', []),
+                                                 bool((body or {}).get('raw'))))
                 except ApiError as error:
                     self.send(error.status, failure_envelope([error.error]))
             elif what in emulator.resources and method == 'GET':

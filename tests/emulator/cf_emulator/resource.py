@@ -50,6 +50,12 @@ class Resource:
         """PUT (a full replacement) on ``stored``; most resources have no PUT."""
         raise ApiError(405, 10405, f'PUT is not allowed on {self.name}')
 
+    def check_body(self, values: Stored, config: t.Mapping[str, t.Any]) -> None:
+        """Rules over several fields of a create or patch body (``values`` may be changed in place)."""
+
+    def check_patch(self, stored: Stored, values: Stored) -> None:
+        """Raise ``ApiError`` when ``values`` may not be applied to ``stored``."""
+
     def check_conflict(self, objects: t.Iterable[Stored], values: Stored, except_id: t.Optional[str] = None) -> None:
         """Raise ``ApiError`` (409) when ``values`` would clash with a stored object; by default nothing clashes."""
 
@@ -62,7 +68,8 @@ class Resource:
         return copy.deepcopy(stored)
 
     # -- shared checks ----------------------------------------------------------------------------------
-    def body(self, body: t.Any, allowed: t.Iterable[str], required: t.Iterable[str] = ()) -> Stored:
+    def body(self, body: t.Any, allowed: t.Iterable[str], required: t.Iterable[str] = (),
+             config: t.Optional[t.Mapping[str, t.Any]] = None) -> Stored:
         """The validated, server-normalised fields of ``body`` (an ``id`` member is left out)."""
         if not isinstance(body, dict):
             raise ApiError(400, 1000, 'the request body must be a JSON object')
@@ -72,4 +79,6 @@ class Resource:
         missing = [name for name in required if name not in body]
         if missing:
             raise ApiError(400, 1006, f"missing required field(s): {', '.join(missing)}")
-        return {name: self.field(name, value) for name, value in body.items() if name != 'id'}
+        values = {name: self.field(name, value) for name, value in body.items() if name != 'id'}
+        self.check_body(values, config or {})
+        return values

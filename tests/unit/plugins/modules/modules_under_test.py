@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._description import Description
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import (
-    Bool, CidrSet, EnumSet, Field, Hostname, IntRange, Uuid,
+    Bool, CidrSet, EnumSet, Field, Hostname, HostnameSet, IntRange, Pattern, Uuid,
 )
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners import info, set as set_runner, single
 
@@ -51,8 +51,13 @@ def discover() -> list[ModuleUnderTest]:
 MODULES = discover()
 
 
-def valid_value(field: Field) -> t.Any:
-    """A value every field of this kind accepts."""
+def valid_value(field: Field, values: t.Optional[t.Mapping[str, t.Any]] = None) -> t.Any:
+    """A value every field of this kind accepts (for a pattern, one that fits the type in ``values``)."""
+    if isinstance(field, Pattern):
+        kind = field.kind or (values or {}).get(field.type_field or '', 'EMAIL')
+        return {'EMAIL': 'user@example.com', 'DOMAIN': 'example.com', 'IP': '198.51.100.7'}[kind]
+    if isinstance(field, HostnameSet):
+        return ['mail.example.com']
     if isinstance(field, CidrSet):
         return ['192.0.2.0/24']
     if isinstance(field, EnumSet):
@@ -64,7 +69,7 @@ def valid_value(field: Field) -> t.Any:
     if isinstance(field, IntRange):
         return field.minimum
     if isinstance(field, Bool):
-        return True
+        return True if field.default is None else field.default
     if field.choices:
         return field.choices[0]
     return 'example'
@@ -72,4 +77,13 @@ def valid_value(field: Field) -> t.Any:
 
 def valid_entry(description: Description) -> dict[str, t.Any]:
     """An entry that can create an object: its key fields and the settings a create needs."""
-    return {name: valid_value(description.fields[name]) for name in description.key + description.create_required}
+    entry: dict[str, t.Any] = {}
+    for name in description.key + description.create_required:
+        entry[name] = valid_value(description.fields[name], entry)
+    return entry
+
+
+def identifying_field(description: Description) -> str:
+    """The key field that tells entries apart (not a choice nor a flag)."""
+    return next(name for name in description.key
+                if not isinstance(description.fields[name], Bool) and not description.fields[name].choices)

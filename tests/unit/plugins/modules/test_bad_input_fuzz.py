@@ -23,9 +23,9 @@ import typing as t
 import pytest
 
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import (
-    Bool, CidrSet, EnumSet, Field, Hostname, IntRange, Uuid,
+    Bool, CidrSet, EnumSet, Field, Hostname, HostnameSet, IntRange, Pattern, Uuid,
 )
-from modules_under_test import MODULES, UUID, ModuleUnderTest, valid_entry, valid_value
+from modules_under_test import MODULES, UUID, ModuleUnderTest, identifying_field, valid_entry, valid_value
 
 OMIT = '__omit__'  # see conftest.run_module
 MIN_CASES_PER_MODULE = 100
@@ -70,12 +70,35 @@ BAD_CIDRS = [['10.0.0.0/33'], ['256.1.1.1'], ['::1/129'], ['2001:db8::/48/1'], [
              ['192.0.2.0/24'] * 50000 + ['192.0.2.0/99']]
 
 
+NOT_PUBLIC = ['10.0.0.1', '192.168.1.0/24', '172.16.5.4', '172.31.255.255/32', '127.0.0.1', '169.254.1.1', '0.0.0.0',
+              '255.255.255.255', '::1', 'fe80::1', 'fd00::/8', 'fc00::1', '::', '::ffff:10.0.0.1',
+              '::ffff:127.0.0.1/128', '0.0.0.0/0', '10.0.0.0/7', 'not-an-ip', '300.1.1.1', '198.51.100.0/33']
+BAD_ADDRESSES = ['no-at-sign', 'user@', '@example.com', 'a@@example.com', 'user name@example.com',
+                 'user@exa mple.com', 'user@-bad.example', 'user@example', 'user@localhost', 'user@example.com/x']
+
+
+def bad_patterns(field: Pattern) -> list[dict[str, t.Any]]:
+    """Entries (overrides) whose pattern does not fit its type."""
+    overrides = []
+    for kind in [field.kind] if field.kind else list(Pattern.KINDS):
+        typed = {field.type_field: kind} if field.type_field else {}
+        values = {'EMAIL': BAD_ADDRESSES + [garbage_word().replace('@', '') for _n in range(20)],
+                  'DOMAIN': [value for value in BAD_HOSTS if isinstance(value, str)],
+                  'IP': NOT_PUBLIC + [f'10.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}'
+                                      for _n in range(4)]}[kind]
+        overrides += [dict(typed, value=value) for value in values]
+    overrides += [{'value': value, field.regex_field: True} for value in ('', '   ', 'x' * 1025)]
+    return overrides
+
+
 def bad_values(field: Field) -> list[t.Any]:
     """Invalid values for a field of this kind; each call adds fresh random ones."""
     return [value for value in _bad_values(field) if not (field.nullable and value == '')]  # '' clears
 
 
 def _bad_values(field: Field) -> list[t.Any]:
+    if isinstance(field, HostnameSet):
+        return [[value] for value in BAD_HOSTS if isinstance(value, str)] + [['mail.example.com', 'bad name']]
     if isinstance(field, CidrSet):
         return (BAD_CIDRS + [[bad_octets()] for _n in range(12)] + [[bad_prefix_v4()] for _n in range(12)]
                 + [[bad_prefix_v6()] for _n in range(12)] + [[garbage_word()] for _n in range(10)])
@@ -95,8 +118,12 @@ def _bad_values(field: Field) -> list[t.Any]:
     if isinstance(field, Bool):
         return ['maybe', 2, [1], {}, 'ja', '', 'truee', -1]
     if field.choices:
-        return ['Outbox', field.choices[0].swapcase(), '', 3, [field.choices[0]], field.choices[0] + ' ']
-    return ['', '   ', ['x'], {'a': 1}]
+        return ['Outbox', field.choices[0].swapcase(), '', 3, [field.choices[0]], field.choices[0] + ' ', 'UNKNOWN']
+    blank = ['', '   ', '\t'] + [''.join(rng.choice(' \t\n\r') for _n in range(rng.randint(1, 8))) for _n in range(8)]
+    too_long = [] if field.max_length is None else (
+        ['x' * (field.max_length + 1), 'é' * (field.max_length + 1)]
+        + [(garbage_word() * (field.max_length + 50))[:field.max_length + rng.randint(1, 50)] for _n in range(12)])
+    return blank + too_long  # a list or a dict is turned into a string by Ansible: not bad for a str option
 
 
 def bad_connection():
@@ -148,14 +175,21 @@ def single_cases(mut: ModuleUnderTest) -> list[tuple[dict[str, t.Any], tuple[str
 def set_cases(mut: ModuleUnderTest) -> list[tuple[dict[str, t.Any], tuple[str, ...]]]:
     description, option = mut.description, mut.description.entries_option
     create = valid_entry(description)
-    cases = [({option: [dict(create, **{name: value})]}, (name, option))
-             for name, field in description.fields.items() for value in bad_values(field)]
+    cases = []
+    for name, field in description.fields.items():
+        if isinstance(field, Pattern):
+            for override in bad_patterns(field):
+                entry = dict(create, **{key: value for key, value in override.items() if key != 'value'})
+                entry[name] = override['value']
+                cases.append(({option: [entry]}, (name, option)))
+        else:
+            cases += [({option: [dict(create, **{name: value})]}, (name, option)) for value in bad_values(field)]
     cases += [({option: [dict(create, state=value)]}, ('state', option))
               for value in ('gone', '', 'PRESENT', 'absent ', True)]
     if description.batch:
         cases += [({option: [], 'batch_size': value}, ('batch_size',)) for value in (-1, 'x', 1.5, [], -(10 ** 9))]
     cases += [({option: [], 'prune': value}, ('prune',)) for value in ('maybe', 2, 'yess')]
-    first_key = description.key[0]
+    first_key = identifying_field(description)
     cases += [({option: value}, (option,))
               for value in ('example.com', [None], [[create]], [dict(create, no_such_option=1)], OMIT, 42, [{}],
                             [{name: value for name, value in create.items() if name not in description.key}])]
@@ -170,7 +204,7 @@ def set_cases(mut: ModuleUnderTest) -> list[tuple[dict[str, t.Any], tuple[str, .
                           (option, 'both present and absent')))
     many = [dict(create, **{first_key: f'd{number:05d}.{create[first_key]}'}) for number in range(5000)]
     cases.append(({option: many + [many[-1]]}, (option, 'listed twice')))
-    cases.append(({option: many + [dict(create, **{first_key: 'bad name'})]}, (f'{option}[5000]', first_key)))
+    cases.append(({option: many + [dict(create, **{first_key: '   '})]}, (f'{option}[5000]', first_key)))
     cases += [({option: [], **args}, options) for args, options in bad_connection()]
     return cases
 

@@ -1,0 +1,242 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: email_security_allow_policies
+short_description: Manage the allow policies of Cloudflare Email Security in one task
+version_added: 0.1.0
+description:
+- Brings the allow policies of an account to the state given, in one task and a handful of requests.
+- 'An allow policy exempts matching mail from detections: a trusted sender bypasses all of them, an acceptable sender
+  only the Spam, Spoof and Bulk dispositions, an exempt recipient all of them for mail sent to it.'
+- The deprecated flags C(is_sender), C(is_spoof) and C(is_recipient) are never sent nor compared.
+- 'Reads every allow policie of the account once (pages of 1000), compares each listed entry with the object of the same
+  key, and writes only the differences: creates for missing objects, minimal updates for differing ones, deletes for V(absent)
+  entries and, with O(prune), for the objects not listed.'
+- 'Requests per run: V(ceil(N/1000)) to read N objects, plus V(ceil(W/batch_size)) batch calls for W writes (one request
+  per write with O(batch_size=0)). Nothing is written when nothing differs, and nothing in check mode.'
+- Every entry is validated, and keys listed twice (in any spelling that compares equal) are refused, before any request.
+  When objects to create lack a setting the API requires, one error lists them all, before any write.
+- When several objects of the account share a listed key, the module fails before any write naming them; with O(prune=true)
+  it keeps the oldest and deletes the others.
+- 'A batch call is a C(POST) and is never repeated after a 5xx or a lost answer. The SDK documents batches as atomic and
+  run in order (deletes, patches, posts); the module does not rely on it: after a failed call it reads the objects again,
+  reports what was applied and what was not (RV(not_applied)), and fails with the API''s message; when the answer was
+  lost and the re-read shows everything applied, it succeeds with a warning.'
+author:
+- edgeops maintainers (@edgeops)
+extends_documentation_fragment:
+- edgeops.cloudflare.connection
+- edgeops.cloudflare.attributes
+- edgeops.cloudflare.attributes.idempotent
+- edgeops.cloudflare.attributes.actiongroup_cloudflare
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+    details: The diff holds one entry per changed object, with only the settings that change.
+options:
+  entries:
+    description:
+    - The allow policies, one entry per policy. A policy is identified by O(entries[].pattern_type), O(entries[].pattern)
+      and O(entries[].is_regex).
+    - Settings an entry does not name are not managed.
+    type: list
+    elements: dict
+    required: true
+    suboptions:
+      pattern_type:
+        description:
+        - 'What O(entries[].pattern) is: an e-mail address (V(EMAIL)), a host name (V(DOMAIN)) or a public IPv4 or IPv6
+          address or CIDR (V(IP)). Part of the key.'
+        - The deprecated V(UNKNOWN) cannot be written; rows that still have it are left alone (RV(unmanaged)).
+        type: str
+        choices:
+        - EMAIL
+        - DOMAIN
+        - IP
+        required: true
+      pattern:
+        description:
+        - 'The sender (or recipient) to allow: an e-mail address for V(EMAIL), a host name for V(DOMAIN), a public address
+          or CIDR for V(IP), or a Java regular expression with O(entries[].is_regex=true). At most 1024 characters. Part
+          of the key.'
+        - 'Compared as the API compares it: addresses without case, host names without case or a trailing dot, networks
+          canonically (V(198.51.100.7) equals V(198.51.100.7/32)), regular expressions exactly.'
+        - Private, unique-local, loopback, link-local, unspecified and broadcast ranges (also IPv4-mapped) are refused.
+        type: str
+        required: true
+      is_regex:
+        description:
+        - Whether O(entries[].pattern) is a regular expression. Part of the key.
+        type: bool
+        default: false
+      is_trusted_sender:
+        description:
+        - Bypass all detections and link following. Required to create a policy.
+        type: bool
+      is_acceptable_sender:
+        description:
+        - Exempt from the Spam, Spoof and Bulk dispositions only. Required to create a policy.
+        type: bool
+      is_exempt_recipient:
+        description:
+        - Bypass all detections for mail sent to the pattern. Required to create a policy.
+        type: bool
+      verify_sender:
+        description:
+        - Honour the policy only when DMARC, SPF or DKIM passes. Required to create a policy.
+        type: bool
+      comments:
+        description:
+        - A comment, at most 1024 characters. V("") clears it (null is sent); V("") and null compare equal.
+        type: str
+      state:
+        description:
+        - V(present) creates the object or updates the settings given; V(absent) deletes it.
+        type: str
+        choices:
+        - present
+        - absent
+        default: present
+  prune:
+    description:
+    - When V(true), the allow policies of the account that O(entries) does not list are deleted (read-only ones excepted).
+    - With V(true) and an empty O(entries), every one of them is deleted. Run in check mode first.
+    type: bool
+    default: false
+  batch_size:
+    description:
+    - How many operations (creates, updates and deletes together) go in one batch call.
+    - V(0) sends one request per operation instead, should a token or an account lack the batch endpoint.
+    type: int
+    default: 1000
+seealso:
+- module: edgeops.cloudflare.email_security_domains
+- ref: ansible_collections.edgeops.cloudflare.docsite.guide_sender_policies
+  description: The guide with a realistic playbook.
+- name: Cloudflare API reference for Email Security allow policies
+  description: The endpoints this module calls.
+  link: https://developers.cloudflare.com/api/resources/email_security/subresources/settings/subresources/allow_policies/
+'''
+
+EXAMPLES = r'''
+- name: Allow policies of the account, and no others
+  edgeops.cloudflare.email_security_allow_policies:
+    account_id: "{{ cloudflare_account_id }}"
+    api_token: "{{ cloudflare_api_token }}"
+    entries:
+      - pattern_type: EMAIL
+        pattern: invoices@partner.example
+        is_trusted_sender: false
+        is_acceptable_sender: true
+        is_exempt_recipient: false
+        verify_sender: true
+        comments: Partner invoices, DMARC-aligned
+      - pattern_type: IP
+        pattern: 198.51.100.0/24
+        is_trusted_sender: true
+        is_acceptable_sender: false
+        is_exempt_recipient: false
+        verify_sender: false
+      - pattern_type: DOMAIN
+        pattern: old-partner.example
+        state: absent
+    prune: true
+
+- name: Audit them (run with --check --diff; nothing is written)
+  edgeops.cloudflare.email_security_allow_policies:
+    account_id: "{{ cloudflare_account_id }}"
+    api_token: "{{ cloudflare_api_token }}"
+    entries: "{{ allow_policies }}"  # noqa: args[module] - ansible-lint cannot check a templated list
+    prune: true
+  check_mode: true
+  register: audit
+'''
+
+RETURN = r'''
+created:
+  description: The allow policies created (or that would be created in check mode), each named by its key fields, in key order.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{pattern_type: EMAIL, pattern: partner@example.com, is_regex: false}]
+updated:
+  description: The allow policies updated (or that would be updated in check mode), each named by its key fields.
+  returned: always
+  type: list
+  elements: dict
+  sample: []
+deleted:
+  description: The allow policies deleted (or that would be deleted in check mode), each named by its key fields.
+  returned: always
+  type: list
+  elements: dict
+  sample: []
+changes:
+  description:
+    - For each created or updated object, the settings sent (or that would be sent in check mode), by a one-line
+      name of the object (its key fields).
+    - A deleted object is not listed here (only its id is sent); see RV(deleted).
+  returned: always
+  type: dict
+  sample: {'pattern_type=EMAIL pattern=partner@example.com is_regex=False': {verify_sender: true}}
+unmanaged:
+  description:
+    - The objects of the account the module leaves alone, legacy rows whose pattern_type is UNKNOWN (the API no longer accepts it); each named by its key fields, with the C(reason).
+    - They are never changed nor pruned.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{pattern_type: UNKNOWN, pattern: old.example, is_regex: false, reason: '...'}]
+not_applied:
+  description:
+    - After a failed write, the allow policies whose change was not applied, named by their key fields.
+  returned: failure
+  type: list
+  elements: dict
+diff:
+  description: One entry per changed object, in key order, with the settings that change before and after.
+  returned: when diff mode is on
+  type: list
+  elements: dict
+  contains:
+    before_header:
+      description: A one-line name of the object (its key fields).
+      type: str
+      returned: always
+    after_header:
+      description: A one-line name of the object (its key fields).
+      type: str
+      returned: always
+    before:
+      description: The changed settings before; empty for a created object, every setting for a deleted one.
+      type: dict
+      returned: always
+    after:
+      description: The changed settings after; every setting sent for a created object, empty for a deleted one.
+      type: dict
+      returned: always
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.allow_policies import ALLOW_POLICIES
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.set import (
+    MODULE_CONSTRAINTS, argument_spec, run,
+)
+
+
+def main() -> None:
+    module = AnsibleModule(argument_spec=argument_spec(ALLOW_POLICIES), supports_check_mode=True, **MODULE_CONSTRAINTS)
+    run(module, ALLOW_POLICIES)
+
+
+if __name__ == '__main__':
+    main()

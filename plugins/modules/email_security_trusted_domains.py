@@ -1,0 +1,189 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: email_security_trusted_domains
+short_description: Manage the trusted domains of Cloudflare Email Security in one task
+version_added: 0.1.0
+description:
+- Brings the trusted domains of an account to the state given, in one task and a handful of requests.
+- A trusted domain is exempt from the recent-domain detection (O(entries[].is_recent)) and the lookalike detection (O(entries[].is_similarity)).
+- 'Reads every trusted domain of the account once (pages of 1000), compares each listed entry with the object of the same
+  key, and writes only the differences: creates for missing objects, minimal updates for differing ones, deletes for V(absent)
+  entries and, with O(prune), for the objects not listed.'
+- 'Requests per run: V(ceil(N/1000)) to read N objects, plus V(ceil(W/batch_size)) batch calls for W writes (one request
+  per write with O(batch_size=0)). Nothing is written when nothing differs, and nothing in check mode.'
+- Every entry is validated, and keys listed twice (in any spelling that compares equal) are refused, before any request.
+  When objects to create lack a setting the API requires, one error lists them all, before any write.
+- When several objects of the account share a listed key, the module fails before any write naming them; with O(prune=true)
+  it keeps the oldest and deletes the others.
+- 'A batch call is a C(POST) and is never repeated after a 5xx or a lost answer. The SDK documents batches as atomic and
+  run in order (deletes, patches, posts); the module does not rely on it: after a failed call it reads the objects again,
+  reports what was applied and what was not (RV(not_applied)), and fails with the API''s message; when the answer was
+  lost and the re-read shows everything applied, it succeeds with a warning.'
+author:
+- edgeops maintainers (@edgeops)
+extends_documentation_fragment:
+- edgeops.cloudflare.connection
+- edgeops.cloudflare.attributes
+- edgeops.cloudflare.attributes.idempotent
+- edgeops.cloudflare.attributes.actiongroup_cloudflare
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+    details: The diff holds one entry per changed object, with only the settings that change.
+options:
+  entries:
+    description:
+    - The trusted domains, one entry per pattern, identified by O(entries[].pattern) and O(entries[].is_regex).
+    - Settings an entry does not name are not managed.
+    type: list
+    elements: dict
+    required: true
+    suboptions:
+      pattern:
+        description:
+        - The domain (a host name, compared without case or a trailing dot), or a regular expression with O(entries[].is_regex=true)
+          (compared exactly). At most 1024 characters. Part of the key.
+        type: str
+        required: true
+      is_regex:
+        description:
+        - Whether O(entries[].pattern) is a regular expression. Part of the key.
+        type: bool
+        default: false
+      is_recent:
+        description:
+        - Exempt from the recently-registered-domain detection. Required to create an entry.
+        type: bool
+      is_similarity:
+        description:
+        - Exempt from the lookalike (proximity) detection. Required to create an entry.
+        type: bool
+      comments:
+        description:
+        - A comment, at most 1024 characters. V("") clears it (null is sent); V("") and null compare equal.
+        type: str
+      state:
+        description:
+        - V(present) creates the object or updates the settings given; V(absent) deletes it.
+        type: str
+        choices:
+        - present
+        - absent
+        default: present
+  prune:
+    description:
+    - When V(true), the trusted domains of the account that O(entries) does not list are deleted.
+    - With V(true) and an empty O(entries), every one of them is deleted. Run in check mode first.
+    type: bool
+    default: false
+  batch_size:
+    description:
+    - How many operations (creates, updates and deletes together) go in one batch call.
+    - V(0) sends one request per operation instead, should a token or an account lack the batch endpoint.
+    type: int
+    default: 1000
+seealso:
+- module: edgeops.cloudflare.email_security_domains
+- ref: ansible_collections.edgeops.cloudflare.docsite.guide_sender_policies
+  description: The guide with a realistic playbook.
+- name: Cloudflare API reference for Email Security trusted domains
+  description: The endpoints this module calls.
+  link: https://developers.cloudflare.com/api/resources/email_security/subresources/settings/subresources/trusted_domains/
+'''
+
+EXAMPLES = r'''
+- name: Our own domains and a partner's
+  edgeops.cloudflare.email_security_trusted_domains:
+    account_id: "{{ cloudflare_account_id }}"
+    api_token: "{{ cloudflare_api_token }}"
+    entries:
+      - pattern: example.com
+        is_recent: true
+        is_similarity: true
+      - pattern: partner.example
+        is_recent: true
+        is_similarity: false
+        comments: Registered in 2026; lookalikes still flagged
+'''
+
+RETURN = r'''
+created:
+  description: The trusted domains created (or that would be created in check mode), each named by its key fields, in key order.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{pattern: partner.example, is_regex: false}]
+updated:
+  description: The trusted domains updated (or that would be updated in check mode), each named by its key fields.
+  returned: always
+  type: list
+  elements: dict
+  sample: []
+deleted:
+  description: The trusted domains deleted (or that would be deleted in check mode), each named by its key fields.
+  returned: always
+  type: list
+  elements: dict
+  sample: []
+changes:
+  description:
+    - For each created or updated object, the settings sent (or that would be sent in check mode), by a one-line
+      name of the object (its key fields).
+    - A deleted object is not listed here (only its id is sent); see RV(deleted).
+  returned: always
+  type: dict
+  sample: {'pattern=partner.example is_regex=False': {is_similarity: true}}
+not_applied:
+  description:
+    - After a failed write, the trusted domains whose change was not applied, named by their key fields.
+  returned: failure
+  type: list
+  elements: dict
+diff:
+  description: One entry per changed object, in key order, with the settings that change before and after.
+  returned: when diff mode is on
+  type: list
+  elements: dict
+  contains:
+    before_header:
+      description: A one-line name of the object (its key fields).
+      type: str
+      returned: always
+    after_header:
+      description: A one-line name of the object (its key fields).
+      type: str
+      returned: always
+    before:
+      description: The changed settings before; empty for a created object, every setting for a deleted one.
+      type: dict
+      returned: always
+    after:
+      description: The changed settings after; every setting sent for a created object, empty for a deleted one.
+      type: dict
+      returned: always
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.trusted_domains import TRUSTED_DOMAINS
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.set import (
+    MODULE_CONSTRAINTS, argument_spec, run,
+)
+
+
+def main() -> None:
+    module = AnsibleModule(argument_spec=argument_spec(TRUSTED_DOMAINS), supports_check_mode=True, **MODULE_CONSTRAINTS)
+    run(module, TRUSTED_DOMAINS)
+
+
+if __name__ == '__main__':
+    main()

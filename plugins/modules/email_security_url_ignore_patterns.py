@@ -1,0 +1,164 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: email_security_url_ignore_patterns
+short_description: Manage the URL ignore patterns of Cloudflare Email Security in one task
+version_added: 0.1.0
+description:
+- Brings the URL ignore patterns of an account to the state given, in one task.
+- URLs matching an ignore pattern are not rewritten by Email Security's link rewriting.
+- 'Reads every URL ignore pattern of the account once (pages of 1000), compares each listed entry with the object of the
+  same key, and writes only the differences: creates for missing objects, minimal updates for differing ones, deletes
+  for V(absent) entries and, with O(prune), for the objects not listed.'
+- 'Requests per run: V(ceil(N/1000)) to read N objects, plus one request per write (the API has no batch endpoint for
+  this resource). Nothing is written when nothing differs, and nothing in check mode.'
+- Every entry is validated, and keys listed twice (in any spelling that compares equal) are refused, before any request.
+  When objects to create lack a setting the API requires, one error lists them all, before any write.
+- When several objects of the account share a listed key, the module fails before any write naming them; with O(prune=true)
+  it keeps the oldest and deletes the others.
+- When a write fails, the module stops, reads the objects again, reports what was applied and what was not (RV(not_applied)),
+  and fails with the API's message. A create whose answer is lost is looked up, never sent twice.
+author:
+- edgeops maintainers (@edgeops)
+extends_documentation_fragment:
+- edgeops.cloudflare.connection
+- edgeops.cloudflare.attributes
+- edgeops.cloudflare.attributes.idempotent
+- edgeops.cloudflare.attributes.actiongroup_cloudflare
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+    details: The diff holds one entry per changed object, with only the settings that change.
+options:
+  entries:
+    description:
+    - The patterns, one entry per pattern, identified by O(entries[].pattern).
+    - Settings an entry does not name are not managed.
+    type: list
+    elements: dict
+    required: true
+    suboptions:
+      pattern:
+        description:
+        - The regular expression, at most 1024 characters, compared exactly. The key.
+        type: str
+        required: true
+      comments:
+        description:
+        - A comment, at most 1024 characters. V("") clears it (null is sent); V("") and null compare equal.
+        type: str
+      state:
+        description:
+        - V(present) creates the object or updates the settings given; V(absent) deletes it.
+        type: str
+        choices:
+        - present
+        - absent
+        default: present
+  prune:
+    description:
+    - When V(true), the URL ignore patterns of the account that O(entries) does not list are deleted.
+    - With V(true) and an empty O(entries), every one of them is deleted. Run in check mode first.
+    type: bool
+    default: false
+seealso:
+- module: edgeops.cloudflare.email_security_domains
+- ref: ansible_collections.edgeops.cloudflare.docsite.guide_mail_flow
+  description: The guide with a realistic playbook.
+- name: Cloudflare API reference for Email Security URL ignore patterns
+  description: The endpoints this module calls.
+  link: https://developers.cloudflare.com/api/resources/email_security/subresources/settings/subresources/url_ignore_patterns/
+'''
+
+EXAMPLES = r'''
+- name: Links that are never rewritten
+  edgeops.cloudflare.email_security_url_ignore_patterns:
+    account_id: "{{ cloudflare_account_id }}"
+    api_token: "{{ cloudflare_api_token }}"
+    entries:
+      - pattern: '^https://intranet\.example\.com/'
+        comments: Internal links
+      - pattern: '^https://sso\.example\.com/'
+    prune: true
+'''
+
+RETURN = r'''
+created:
+  description: The URL ignore patterns created (or that would be created in check mode), each named by its key fields, in key order.
+  returned: always
+  type: list
+  elements: str
+  sample: ['^https://intranet\\.example\\.com/']
+updated:
+  description: The URL ignore patterns updated (or that would be updated in check mode), each named by its key fields.
+  returned: always
+  type: list
+  elements: str
+  sample: []
+deleted:
+  description: The URL ignore patterns deleted (or that would be deleted in check mode), each named by its key fields.
+  returned: always
+  type: list
+  elements: str
+  sample: []
+changes:
+  description:
+    - For each created or updated object, the settings sent (or that would be sent in check mode), by a one-line
+      name of the object (its key fields).
+    - A deleted object is not listed here (only its id is sent); see RV(deleted).
+  returned: always
+  type: dict
+  sample: {}
+not_applied:
+  description:
+    - After a failed write, the URL ignore patterns whose change was not applied, named by their key fields.
+  returned: failure
+  type: list
+  elements: str
+diff:
+  description: One entry per changed object, in key order, with the settings that change before and after.
+  returned: when diff mode is on
+  type: list
+  elements: dict
+  contains:
+    before_header:
+      description: A one-line name of the object (its key fields).
+      type: str
+      returned: always
+    after_header:
+      description: A one-line name of the object (its key fields).
+      type: str
+      returned: always
+    before:
+      description: The changed settings before; empty for a created object, every setting for a deleted one.
+      type: dict
+      returned: always
+    after:
+      description: The changed settings after; every setting sent for a created object, empty for a deleted one.
+      type: dict
+      returned: always
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.url_ignore_patterns import URL_IGNORE_PATTERNS
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.set import (
+    MODULE_CONSTRAINTS, argument_spec, run,
+)
+
+
+def main() -> None:
+    module = AnsibleModule(argument_spec=argument_spec(URL_IGNORE_PATTERNS), supports_check_mode=True, **MODULE_CONSTRAINTS)
+    run(module, URL_IGNORE_PATTERNS)
+
+
+if __name__ == '__main__':
+    main()
