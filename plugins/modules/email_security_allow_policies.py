@@ -189,7 +189,8 @@ changes:
   sample: {'pattern_type=EMAIL pattern=partner@example.com is_regex=False': {verify_sender: true}}
 unmanaged:
   description:
-    - The objects of the account the module leaves alone, legacy rows whose pattern_type is UNKNOWN (the API no longer accepts it); each named by its key fields, with the C(reason).
+    - The objects of the account the module leaves alone, legacy rows whose pattern_type is UNKNOWN (the API no
+      longer accepts it); each named by its key fields, with the C(reason).
     - They are never changed nor pruned.
   returned: always
   type: list

@@ -153,7 +153,8 @@ changes:
   sample: {'pattern_type=DOMAIN pattern=phish.example is_regex=False': {comments: campaign 42}}
 unmanaged:
   description:
-    - The objects of the account the module leaves alone, legacy rows whose pattern_type is UNKNOWN (the API no longer accepts it); each named by its key fields, with the C(reason).
+    - The objects of the account the module leaves alone, legacy rows whose pattern_type is UNKNOWN (the API no
+      longer accepts it); each named by its key fields, with the C(reason).
     - They are never changed nor pruned.
   returned: always
   type: list

@@ -140,7 +140,8 @@ changes:
   sample: {'email=jane.doe@example.com is_email_regex=False': {name: Jane Doe (CEO)}}
 unmanaged:
   description:
-    - The objects of the account the module leaves alone, entries synced from a directory (provenance other than null or A1S_INTERNAL); each named by its key fields, with the C(reason).
+    - The objects of the account the module leaves alone, entries synced from a directory (provenance other than
+      null or A1S_INTERNAL); each named by its key fields, with the C(reason).
     - They are never changed nor pruned.
   returned: always
   type: list
@@ -178,7 +179,9 @@ diff:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.impersonation_registry import IMPERSONATION_REGISTRY
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.impersonation_registry import (
+    IMPERSONATION_REGISTRY,
+)
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.set import (
     MODULE_CONSTRAINTS, argument_spec, run,
 )

@@ -157,7 +157,9 @@ diff:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.sending_domain_restrictions import SENDING_DOMAIN_RESTRICTIONS
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.sending_domain_restrictions import (
+    SENDING_DOMAIN_RESTRICTIONS,
+)
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.set import (
     MODULE_CONSTRAINTS, argument_spec, run,
 )

@@ -149,7 +149,9 @@ diff:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.url_ignore_patterns import URL_IGNORE_PATTERNS
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.url_ignore_patterns import (
+    URL_IGNORE_PATTERNS,
+)
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.set import (
     MODULE_CONSTRAINTS, argument_spec, run,
 )
