@@ -86,8 +86,9 @@ def wanted_from_entries(description: Description, entries: t.Sequence[t.Mapping[
             first = entries[seen[key]]
             states = {first.get('state'), entry.get('state')}
             clash = ' as both present and absent' if states == {'present', 'absent'} else ' twice'
-            raise InvalidValue(f"{option}: {'/'.join(description.key)} {description.header(entry)!r} is listed{clash} "
-                               f'({option}[{seen[key]}] and {where}); list each once')
+            named = (f'{description.key[0]} {description.header(entry)!r}' if len(description.key) == 1
+                     else description.header(entry))
+            raise InvalidValue(f'{option}: {named} is listed{clash} ({option}[{seen[key]}] and {where}); list each once')
         seen[key] = index
         wanted.append(Wanted(entry, key, entry.get('state') or 'present', desired))
     return wanted

@@ -17,7 +17,11 @@ emulator_start
 output=$(mktemp -d)
 export ANSIBLE_LOG_PATH="$output/ansible.log" ANSIBLE_NOCOLOR=1
 runs=0
-for playbook in ../*/playbooks/*.yml; do  # every target's scenarios: a new target is scanned without an edit here
+# Every target's scenarios, from the collection's own copy of the targets (ansible-test lays out here only this
+# target and the ones it needs): a new target is scanned without an edit here.
+targets="$collection_root/tests/integration/targets"
+[ -d "$targets" ] || { echo "no targets under $targets" >&2; exit 1; }
+for playbook in "$targets"/*/playbooks/*.yml; do
   runs=$((runs + 1))
   target=$(dirname "$(dirname "$playbook")")
   echo "== $playbook"
