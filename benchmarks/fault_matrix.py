@@ -31,7 +31,6 @@ BACKOFF = sum(min(0.5 * 2 ** (n - 1), 8) for n in range(2, MAX_RETRIES + 1))  # 
 BOUND = TIMEOUT * (MAX_RETRIES + 1) + BACKOFF + 2  # + 2 s to start Python and import Ansible
 SETTINGS = {'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['MALICIOUS'], 'ip_restrictions': [],
             'regions': ['GLOBAL']}
-LIST = r'/domains$'
 BATCH = r'/batch$'
 
 # (fault label, the fault, the task's situation, expected outcome, what the message must say)
@@ -68,6 +67,26 @@ FLEET_FAULTS = FAULTS[:3] + [
     ('429 on the batch', {'kind': 'status', 'status': 429, 'retry_after': 1, 'path': BATCH}, 'update', 'recovered', ''),
 ] + FAULTS[7:]
 
+# What each module manages in the matrix: its resource, an existing object, the entry that updates it and one
+# that creates an object (a list module's entries carry them), and the faults it goes through. Beside the
+# domain modules: one list resource with a batch endpoint and one without.
+RESOURCES = {
+    'domains': (dict(SETTINGS, domain='example.com', lookback_hops=1), dict(domain='example.com', lookback_hops=7),
+                dict(SETTINGS, domain='example.com')),
+    'block_senders': ({'pattern_type': 'DOMAIN', 'pattern': 'spam.example', 'is_regex': False},
+                      {'pattern_type': 'DOMAIN', 'pattern': 'spam.example', 'comments': 'fault matrix'},
+                      {'pattern_type': 'DOMAIN', 'pattern': 'spam.example'}),
+    'url_ignore_patterns': ({'pattern': '^https://intranet\\.example/'},
+                            {'pattern': '^https://intranet\\.example/', 'comments': 'fault matrix'},
+                            {'pattern': '^https://intranet\\.example/'}),
+}
+MODULES_UNDER_TEST = [
+    ('email_security_domain', 'domains', FAULTS),
+    ('email_security_domains', 'domains', FLEET_FAULTS),
+    ('email_security_block_senders', 'block_senders', FLEET_FAULTS),
+    ('email_security_url_ignore_patterns', 'url_ignore_patterns', FAULTS),  # one request per write, as the domain
+]
+
 
 def _targets_writes(fault: dict) -> bool:
     return fault.get('method') in ('POST', 'PATCH', 'DELETE') or fault.get('path') == BATCH
@@ -98,24 +117,22 @@ class Matrix:
         except ValueError:
             return {'failed': True, 'msg': f'NOT JSON: {done.stdout[-300:]} {done.stderr[-300:]}'}, elapsed
 
-    def row(self, module: str, label: str, fault: dict, situation: str, expected: str, needle: str,
+    def row(self, module: str, resource: str, label: str, fault: dict, situation: str, expected: str, needle: str,
             check_mode: bool) -> dict:
         self.api.reset()
+        existing, update, create = RESOURCES[resource]
         if situation == 'update':
-            self.api.seed(cf_emulator.DEFAULT_ACCOUNT, 'domains', [dict(SETTINGS, domain='example.com', lookback_hops=1)])
-            wanted = {'lookback_hops': 7}
+            self.api.seed(cf_emulator.DEFAULT_ACCOUNT, resource, [existing])
+            wanted = update
         else:
-            wanted = dict(SETTINGS)
+            wanted = create
         self.api.log.clear()
         self.api.add_faults([fault])
-        if module == 'email_security_domains':
-            args = {'domains': [dict(wanted, domain='example.com')]}
-        else:
-            args = dict(wanted, domain='example.com')
+        args = wanted if module == 'email_security_domain' else {'entries': [wanted]}
         result, elapsed = self.run(module, args, check_mode)
         log = list(self.api.log)
         writes = [entry for entry in log if entry['method'] != 'GET' and not entry['path'].startswith('/__')]
-        stored = list(self.api.stored(cf_emulator.DEFAULT_ACCOUNT, 'domains').values())
+        stored = list(self.api.stored(cf_emulator.DEFAULT_ACCOUNT, resource).values())
         outcome = 'failed' if result.get('failed') else 'recovered'
         problems = []
         if check_mode and writes:
@@ -131,8 +148,9 @@ class Matrix:
         if elapsed > BOUND:
             problems.append(f'took longer than {BOUND:.1f} s')
         if outcome == 'recovered' and not check_mode:
-            if len(stored) != 1 or stored[0].get('lookback_hops', 1) != wanted.get('lookback_hops', 1):
-                problems.append(f'wrong final state ({len(stored)} domains)')
+            if len(stored) != 1 or any(stored[0].get(name) != value for name, value in wanted.items()
+                                       if name not in ('domain', 'pattern')):
+                problems.append(f'wrong final state ({len(stored)} objects)')
         return {'module': module, 'fault': label, 'mode': 'check' if check_mode else 'apply', 'outcome': outcome,
                 'requests': len(log), 'writes': len(writes), 'seconds': elapsed,
                 'message': result.get('msg', ''), 'problems': problems}
@@ -145,16 +163,16 @@ def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory() as workdir:
         matrix = Matrix(workdir)
-        for module, faults in (('email_security_domain', FAULTS), ('email_security_domains', FLEET_FAULTS)):
+        for module, resource, faults in MODULES_UNDER_TEST:
             for label, fault, situation, expected, needle in faults:
                 for check_mode in (False, True):
-                    rows.append(matrix.row(module, label, fault, situation, expected, needle, check_mode))
+                    rows.append(matrix.row(module, resource, label, fault, situation, expected, needle, check_mode))
     print(f'Fault matrix (timeout={TIMEOUT}s, max_retries={MAX_RETRIES}; a failure must come within {BOUND:.1f} s)')
-    print(f"{'module':23} {'fault':26} {'mode':5} {'outcome':9} {'req':>4} {'wr':>3} {'wall':>6}  message")
+    print(f"{'module':34} {'fault':26} {'mode':5} {'outcome':9} {'req':>4} {'wr':>3} {'wall':>6}  message")
     for row in rows:
         message = row['message'].rsplit(' failed: ', 1)[-1] if row['message'] else '-'
         wrong = ('   <-- WRONG: ' + '; '.join(row['problems'])) if row['problems'] else ''
-        print(f"{row['module']:23} {row['fault']:26} {row['mode']:5} {row['outcome']:9} {row['requests']:4d} "
+        print(f"{row['module']:34} {row['fault']:26} {row['mode']:5} {row['outcome']:9} {row['requests']:4d} "
               f"{row['writes']:3d} {row['seconds']:5.2f}s  {message[:70]}{wrong}")
     wrong = [row for row in rows if row['problems']]
     check_writes = sum(row['writes'] for row in rows if row['mode'] == 'check')
