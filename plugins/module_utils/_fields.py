@@ -71,8 +71,8 @@ class Field:
         if self.max_length is not None and isinstance(value, str) and len(value) > self.max_length:
             _reject(option, value[:40] + '...', f'is longer than the {self.max_length} characters the API accepts')
 
-    def validate_in(self, option: str, value: t.Any, values: t.Mapping[str, t.Any]) -> None:
-        """``validate`` for a value of the object ``values``."""
+    def validate_in(self, option: str, value: t.Any, values: t.Mapping[str, t.Any]) -> None:  # pylint: disable=unused-argument
+        """``validate`` for a value of the object ``values`` (most kinds do not look at the object)."""
         self.validate(option, value)
 
     def normalise(self, value: t.Any) -> t.Any:
@@ -80,8 +80,8 @@ class Field:
             return None
         return value
 
-    def normalise_in(self, value: t.Any, values: t.Mapping[str, t.Any]) -> t.Any:
-        """``normalise`` for a value of the object ``values``."""
+    def normalise_in(self, value: t.Any, values: t.Mapping[str, t.Any]) -> t.Any:  # pylint: disable=unused-argument
+        """``normalise`` for a value of the object ``values`` (most kinds do not look at the object)."""
         return self.normalise(value)
 
     def to_api(self, value: t.Any) -> t.Any:
@@ -235,7 +235,7 @@ def _public_network(value: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network
     checked: ipaddress.IPv4Network | ipaddress.IPv6Network = network
     if mapped is not None and network.prefixlen >= 96:
         checked = ipaddress.ip_network(f'{mapped}/{network.prefixlen - 96}', strict=False)
-    if any(checked.version == bad.version and checked.overlaps(bad) for bad in _NOT_PUBLIC):  # type: ignore[arg-type]
+    if any(checked.version == bad.version and checked.overlaps(bad) for bad in _NOT_PUBLIC):
         raise ValueError(f'{value} is not a public address or network')
     return network
 

@@ -20,11 +20,13 @@ from ansible_collections.edgeops.cloudflare.plugins.module_utils._description im
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import (
     Bool, CidrSet, EnumSet, Field, Hostname, HostnameSet, IntRange, Pattern, Uuid,
 )
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners import info, set as set_runner, single
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners import (
+    info, set as set_runner, settings_info, single,
+)
 
 PACKAGE = 'ansible_collections.edgeops.cloudflare.plugins.modules'
 MODULES_DIR = pathlib.Path(__file__).parents[4] / 'plugins' / 'modules'
-RUNNERS = {single.run: 'single', set_runner.run: 'set', info.run: 'info'}
+RUNNERS = {single.run: 'single', set_runner.run: 'set', info.run: 'info', settings_info.run: 'export'}
 UUID = 'f174e90a-fafe-4643-bbbc-4a0ed4fc8415'
 
 
@@ -32,8 +34,8 @@ UUID = 'f174e90a-fafe-4643-bbbc-4a0ed4fc8415'
 class ModuleUnderTest:
     name: str
     module: t.Any
-    kind: str  # single, set or info
-    description: Description
+    kind: str  # single, set, info or export (every resource: no description of its own)
+    description: t.Optional[Description]
 
     def __str__(self) -> str:
         return self.name
@@ -43,7 +45,8 @@ def discover() -> list[ModuleUnderTest]:
     found = []
     for path in sorted(MODULES_DIR.glob('*.py')):
         module = importlib.import_module(f'{PACKAGE}.{path.stem}')
-        (description,) = [value for value in vars(module).values() if isinstance(value, Description)]
+        descriptions = [value for value in vars(module).values() if isinstance(value, Description)]
+        description = descriptions[0] if descriptions else None
         found.append(ModuleUnderTest(path.stem, module, RUNNERS[module.run], description))
     return found
 

@@ -229,7 +229,18 @@ def info_cases(mut: ModuleUnderTest) -> list[tuple[dict[str, t.Any], tuple[str, 
     return cases
 
 
-GENERATORS = {'single': single_cases, 'set': set_cases, 'info': info_cases}
+def export_cases(_mut: ModuleUnderTest) -> list[tuple[dict[str, t.Any], tuple[str, ...]]]:
+    names = ['users', 'DOMAINS', 'domain', 'allow_policy', ' domains', 'block-senders', 'all', '*']
+    names += [garbage_word() for _n in range(24)]
+    cases = [({'resources': [name]}, ('resources',)) for name in names]
+    cases += [({'resources': ['domains', name]}, ('resources',)) for name in names]
+    cases += [({'resources': value}, ('resources',)) for value in ([['domains']], [{'name': 'domains'}], [None])]
+    cases += [({'include_objects': value}, ('include_objects',)) for value in ('maybe', 2, [1], {}, 'ja', 'truee', -1)]
+    cases += list(bad_connection())
+    return cases
+
+
+GENERATORS = {'single': single_cases, 'set': set_cases, 'info': info_cases, 'export': export_cases}
 CASES = [(mut, args, options) for mut in MODULES for args, options in GENERATORS[mut.kind](mut)]
 for _mut in MODULES:  # a guard on the generator, not a test: too few cases is a broken generator
     _count = sum(1 for case in CASES if case[0] is _mut)

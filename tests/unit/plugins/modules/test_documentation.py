@@ -54,7 +54,7 @@ def argument_spec(module: t.Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, t
     with pytest.raises(_Captured) as captured:
         module.main()
     spec = captured.value.kwargs['argument_spec']
-    if module.run is set_runner.run:
+    if getattr(module, 'run', None) is set_runner.run:
         (description,) = [value for value in vars(module).values() if isinstance(value, Description)]
         spec[description.entries_option] = dict(spec[description.entries_option],
                                                 options=set_runner.entry_spec(description))

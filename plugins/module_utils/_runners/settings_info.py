@@ -1,0 +1,67 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The export run (email_security_settings_info): every resource asked for, in its set module's input shape.
+
+Private to this collection: no compatibility promise outside edgeops.cloudflare.
+"""
+
+from __future__ import annotations
+
+import typing as t
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._argspec import (
+    CONNECTION_CONSTRAINTS, connection_argument_spec,
+)
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import Client
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._description import Description, sort_key
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resource import ApiObject, ApiResource
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.registry import ALL
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.common import run_module
+
+
+def argument_spec() -> dict[str, dict[str, t.Any]]:
+    spec = connection_argument_spec()
+    spec['resources'] = {'type': 'list', 'elements': 'str', 'choices': list(ALL), 'default': list(ALL)}
+    spec['include_objects'] = {'type': 'bool', 'default': False}
+    return spec
+
+
+MODULE_CONSTRAINTS: dict[str, t.Any] = dict(CONNECTION_CONSTRAINTS)
+
+
+def run(module: AnsibleModule) -> None:
+    """Read the resources asked for and exit the module with them."""
+    run_module(module, read)
+
+
+def read(params: t.Mapping[str, t.Any], client: Client) -> dict[str, t.Any]:
+    settings: dict[str, list[dict[str, t.Any]]] = {}
+    unmanaged: dict[str, int] = {}
+    objects: dict[str, list[ApiObject]] = {}
+    for name in ALL:  # in the order the role applies them, whatever order the task lists them in
+        if name not in params['resources']:
+            continue
+        description = ALL[name]
+        read_objects = ApiResource(description, client, params['account_id']).list()
+        managed = [obj for obj in read_objects if not description.why_read_only(obj)]
+        settings[name] = [as_entry(description, obj) for obj in sorted_by_key(description, managed)]
+        unmanaged[name] = len(read_objects) - len(managed)
+        objects[name] = read_objects
+    result: dict[str, t.Any] = {'changed': False, 'settings': settings, 'unmanaged': unmanaged}
+    if params['include_objects']:
+        result['objects'] = objects
+    return result
+
+
+def sorted_by_key(description: Description, objects: t.Iterable[ApiObject]) -> list[ApiObject]:
+    return sorted(objects, key=lambda obj: sort_key(description.key_of(obj)))
+
+
+def as_entry(description: Description, obj: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
+    """An object as an entry of its set module: the key fields and the settings the API holds a value for."""
+    return {name: obj[name] for name in description.fields if obj.get(name) is not None}
