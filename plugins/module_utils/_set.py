@@ -302,8 +302,7 @@ def outcome(description: Description, operations: t.Sequence[Operation], with_di
         'changes': {op.header: op.body for op in ordered if op.batch_key != 'deletes'},
     }
     if description.read_only:
-        result['unmanaged'] = [dict(description.label(obj) if len(description.key) > 1 else
-                                    {description.key[0]: description.label(obj)},
+        result['unmanaged'] = [dict({name: obj.get(name) for name in description.key},
                                     reason=description.why_read_only(obj)) for obj in read_only]
     if with_diff:
         result['diff'] = [_diff(description, op) for op in ordered]
