@@ -27,6 +27,7 @@ import tempfile
 import time
 
 import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
+from benchlib import check, pages  # beside this script
 
 SETTINGS = {'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['MALICIOUS', 'SPOOF'],
             'ip_restrictions': ['192.0.2.0/24'], 'regions': ['GLOBAL'], 'lookback_hops': 2,
@@ -127,17 +128,6 @@ class Bench:
 
     def stored(self) -> dict:
         return {obj['domain']: obj for obj in self.api.stored(ACCOUNT, 'domains').values()}
-
-
-def pages(count: int) -> int:
-    """The list reads for ``count`` objects: pages of 1000, and one (empty) page for none."""
-    return max(1, -(-count // 1000))
-
-
-def check(condition: bool, message: str) -> None:
-    """Request counts and written state are deterministic: a miss is a bug, not noise."""
-    if not condition:
-        raise SystemExit(f'FAILED: {message}')
 
 
 def fleet_runs(bench: Bench, size: int) -> dict:

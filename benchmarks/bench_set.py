@@ -25,6 +25,7 @@ import tempfile
 import time
 
 import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
+from benchlib import check, pages  # beside this script
 
 ACCOUNT = cf_emulator.DEFAULT_ACCOUNT
 # One valid entry per resource, and the setting the drift changes.
@@ -56,15 +57,6 @@ PLAY = '''---
         entries: "{{ lookup('ansible.builtin.file', 'desired.json') | from_json }}"
         prune: true
 '''
-
-
-def pages(count: int) -> int:
-    return max(1, -(-count // 1000))
-
-
-def check(condition: bool, message: str) -> None:
-    if not condition:
-        raise SystemExit(f'FAILED: {message}')
 
 
 def list_state(resource: str, size: int) -> tuple:

@@ -198,10 +198,11 @@ def _canonical_network(item: str) -> str:
 FieldTable = t.Mapping[str, Field]
 
 
+_HOSTNAME = Hostname()  # how kinds that hold host names check and compare them
+
+
 class HostnameSet(EnumSet):
     """A list of fully qualified host names compared as a set (case and a trailing dot carry no meaning)."""
-
-    _host = Hostname()
 
     def argument_spec(self) -> dict[str, t.Any]:
         return {'type': 'list', 'elements': 'str'}
@@ -210,10 +211,10 @@ class HostnameSet(EnumSet):
         for item in value:
             if not isinstance(item, str):
                 _reject(option, item, 'is not a host name')
-            self._host.validate(option, item)
+            _HOSTNAME.validate(option, item)
 
     def normalise(self, value: t.Any) -> t.Any:
-        return sorted({self._host.normalise(item) for item in value or ()})
+        return sorted({_HOSTNAME.normalise(item) for item in value or ()})
 
     def to_api(self, value: t.Any) -> t.Any:
         return list(value)  # as the task spells them
@@ -270,9 +271,9 @@ class Pattern(Field):
             match = _EMAIL.match(value)
             if not match or '.' not in match.group(1):
                 _reject(option, value, 'is not an e-mail address (for an EMAIL pattern; set the regex flag for a regex)')
-            Hostname().validate(option, match.group(1))
+            _HOSTNAME.validate(option, match.group(1))
         elif kind == 'DOMAIN':
-            Hostname().validate(option, value)
+            _HOSTNAME.validate(option, value)
         elif kind == 'IP':
             try:
                 _public_network(value)
@@ -289,4 +290,4 @@ class Pattern(Field):
                 return _canonical_network(value)
             except ValueError:
                 return value
-        return value.strip().rstrip('.').lower() if kind == 'DOMAIN' else value.strip().lower()
+        return _HOSTNAME.normalise(value) if kind == 'DOMAIN' else value.strip().lower()
