@@ -4,8 +4,6 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-from __future__ import annotations
-
 DOCUMENTATION = r'''
 module: email_security_url_ignore_patterns
 short_description: Manage the URL ignore patterns of Cloudflare Email Security in one task

@@ -21,6 +21,8 @@ OMIT = '__omit__'  # see conftest.run_module
 CREATE = {'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['MALICIOUS'], 'ip_restrictions': [],
           'regions': ['GLOBAL']}
 
+HERE = os.path.dirname(os.path.abspath(__file__))  # its conftest runs modules in-process
+
 
 def test_noop_sends_one_request(run_module, emulator):
     emulator.seed(domain='example.com', regions=['GLOBAL', 'US'])
@@ -127,12 +129,13 @@ def test_missing_requests_library_gives_ansibles_message():
     """Run the module in a Python that cannot import requests."""
     script = (
         'import sys; sys.modules["requests"] = None\n'
-        'from ansible.module_utils.testing import patch_module_args\n'
+        'from conftest import patch_module_args\n'
         'from ansible_collections.edgeops.cloudflare.plugins.modules import email_security_domain as m\n'
         'with patch_module_args({"domain": "example.com", "api_token": "token-0123456789", "account_id": "a"}):\n'
         '    m.main()\n'
     )
-    done = subprocess.run([sys.executable, '-c', script], capture_output=True, text=True, env=dict(os.environ),
+    done = subprocess.run([sys.executable, '-c', script], capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=os.pathsep.join([HERE, os.environ.get('PYTHONPATH', '')])),
                           check=False)
     result = json.loads(done.stdout)
     assert result['failed'] is True
