@@ -9,6 +9,12 @@ batch operations. The modules are tested against these choices, so they are pinn
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import time
+
 import pytest
 import requests
 
@@ -137,3 +143,51 @@ def test_control_endpoints_seed_and_show_any_resource(server, resource):
     shown = requests.get(control, timeout=10).json()
     assert [obj['id'] for obj in shown[ACCOUNT]] == [created['id']]
     assert server[1].log == []  # control requests are not API requests
+
+
+def test_a_sample_seeds_a_whole_account_with_rows_the_api_no_longer_accepts(server):
+    control = server[0][:-len(cf_emulator.API_PREFIX)] + '/__emulator/seed'
+    with open(f'{cf_emulator.SAMPLES}/acme.json', encoding='utf-8') as handle:
+        sample = json.load(handle)
+    seeded = requests.post(control, json=dict(sample, account_id='a' * 32), timeout=10)
+    assert seeded.status_code == 200
+    assert seeded.json() == {'domains': 3, 'allow_policies': 9, 'block_senders': 11, 'trusted_domains': 5,
+                             'content_policies': 4, 'impersonation_registry': 6, 'sending_domain_restrictions': 3,
+                             'url_ignore_patterns': 4}
+    legacy = [row for row in server[1].state('block_senders')['a' * 32] if row['pattern_type'] == 'UNKNOWN']
+    assert [row['pattern'] for row in legacy] == ['legacy-spam.example']
+    assert server[1].state('block_senders')[ACCOUNT] == []  # another account
+
+
+def test_a_scoped_token_reaches_its_own_account_only(server):
+    base_url, emulator = server
+    emulator.configure({'scoped_tokens': {'token-a': ['a' * 32], 'token-b': ['b' * 32]}})
+
+    def read(token, account):
+        return requests.get(f'{base_url}/accounts/{account}/email-security/settings/block_senders',
+                            headers={'Authorization': f'Bearer {token}'}, timeout=10)
+
+    assert read('token-a', 'a' * 32).status_code == 200
+    refused = read('token-a', 'b' * 32)
+    assert refused.status_code == 403 and refused.json()['errors'][0]['code'] == 9109
+    assert read('token-b', 'b' * 32).status_code == 200
+    assert read(cf_emulator.DEFAULT_TOKEN, 'b' * 32).status_code == 200  # unscoped tokens reach every account
+
+
+def test_the_command_line_starts_with_a_seeded_account(tmp_path):
+    port_file = tmp_path / 'port'
+    process = subprocess.Popen([sys.executable, '-m', 'cf_emulator', '--port-file', str(port_file),
+                                '--seed', f'{cf_emulator.SAMPLES}/acme.json'],
+                               env=dict(os.environ, PYTHONPATH=os.path.dirname(cf_emulator.__path__[0])),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _attempt in range(100):
+            if port_file.exists() and port_file.read_text():
+                break
+            time.sleep(0.05)
+        url = f'http://127.0.0.1:{port_file.read_text()}/__emulator/domains'
+        shown = requests.get(url, timeout=10).json()[ACCOUNT]
+        assert sorted(obj['domain'] for obj in shown) == ['example.com', 'example.net', 'shop.example.org']
+    finally:
+        process.terminate()
+        process.wait(10)

@@ -23,16 +23,21 @@ Control endpoints (JSON; never logged, never authenticated):
   DELETE /__emulator/requests          clear the log
   POST   /__emulator/reset             forget every object, fault and log entry; body: optional config
   POST   /__emulator/config            {"status_case": "lower"|"upper", "tokens": [...], "keys": {email: key},
-                                        "accounts": [...]}
+                                        "accounts": [...], "scoped_tokens": {token: [accounts it alone may use]}}
   POST   /__emulator/faults            append faults (see ``faults``)
   POST   /__emulator/<resource>        seed objects directly: {"account_id": ..., "objects": [create bodies]};
                                         with "raw": true they are stored as given (legacy rows, chosen ids)
   POST   /__emulator/config            also "reorder_sets" and "canonical_ips" (both true by default): whether
                                         sets come back in another order and IP patterns in canonical form
+  POST   /__emulator/seed              seed a whole account: {"account_id": ..., "objects": {resource: [...]},
+                                        "raw": {resource: [...]}} (samples/acme.json is a realistic one; also
+                                        python -m cf_emulator --seed FILE)
   GET    /__emulator/<resource>        every stored object of <resource>, by account
 """
 
 from __future__ import annotations
+
+import os
 
 from .core import (
     API_PREFIX, DEFAULT_ACCOUNT, DEFAULT_EMAIL, DEFAULT_KEY, DEFAULT_TOKEN, Background, Emulator, main, make_server,
@@ -41,5 +46,7 @@ from .core import (
 from .errors import ApiError
 from .resources import RESOURCES
 
-__all__ = ['API_PREFIX', 'DEFAULT_ACCOUNT', 'DEFAULT_EMAIL', 'DEFAULT_KEY', 'DEFAULT_TOKEN', 'RESOURCES', 'ApiError',
+SAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'samples')
+
+__all__ = ['API_PREFIX', 'DEFAULT_ACCOUNT', 'DEFAULT_EMAIL', 'DEFAULT_KEY', 'DEFAULT_TOKEN', 'RESOURCES', 'SAMPLES', 'ApiError',
            'Background', 'Emulator', 'main', 'make_server', 'serve_tls']

@@ -55,6 +55,7 @@ class Emulator:
             self.accounts: dict[str, dict[str, dict[str, Stored]]] = {DEFAULT_ACCOUNT: {}}
             token, email, key = self.credentials
             self.tokens = {token}
+            self.scoped: dict[str, set[str]] = {}  # token -> the only accounts it may use
             self.keys = {email: key}
             self.config: dict[str, t.Any] = {'status_case': 'lower'}
             self.faults = FaultInjector()
@@ -70,8 +71,13 @@ class Emulator:
                 self.keys = dict(config['keys'])
             for account in config.get('accounts', ()):
                 self.accounts.setdefault(account, {})
+            for token, accounts in config.get('scoped_tokens', {}).items():
+                self.tokens.add(token)
+                self.scoped[token] = set(accounts)
+                for account in accounts:
+                    self.accounts.setdefault(account, {})
             self.config.update((name, value) for name, value in config.items()
-                               if name not in ('tokens', 'keys', 'accounts'))
+                               if name not in ('tokens', 'keys', 'accounts', 'scoped_tokens'))
 
     def add_faults(self, faults: list[dict[str, t.Any]]) -> int:
         return self.faults.add(faults)
@@ -102,6 +108,16 @@ class Emulator:
                 created.append(rules.public(stored, self.config))
             return created
 
+    def seed_sample(self, account: str, sample: dict[str, t.Any]) -> dict[str, int]:
+        """Seed a whole account: ``{"objects": {resource: [create bodies]}, "raw": {resource: [stored rows]}}``
+        (see ``samples/``); returns how many objects each resource got."""
+        counts: dict[str, int] = {}
+        with self.lock:
+            for raw in (False, True):
+                for resource, bodies in sample.get('raw' if raw else 'objects', {}).items():
+                    counts[resource] = counts.get(resource, 0) + len(self.seed(account, resource, bodies, raw))
+        return counts
+
     def state(self, resource: str) -> dict[str, list[Stored]]:
         """Every stored object of ``resource``, by account, as the API would show them."""
         rules = self.resource(resource)
@@ -113,8 +129,11 @@ class Emulator:
     def authenticate(self, headers: t.Mapping[str, str], account: str) -> None:
         authorization = headers.get('Authorization')
         if authorization:
-            if not authorization.startswith('Bearer ') or authorization[7:] not in self.tokens:
+            token = authorization[7:]
+            if not authorization.startswith('Bearer ') or token not in self.tokens:
                 raise ApiError(401, 10000, 'Authentication error')
+            if token in self.scoped and account not in self.scoped[token]:
+                raise ApiError(403, 9109, 'Unauthorized to access requested resource')
         elif headers.get('X-Auth-Key') or headers.get('X-Auth-Email'):
             if self.keys.get(headers.get('X-Auth-Email', '')) != headers.get('X-Auth-Key'):
                 raise ApiError(401, 10000, 'Authentication error')
@@ -393,6 +412,11 @@ class Handler(BaseHTTPRequestHandler):
             elif what == 'config' and method == 'POST':
                 emulator.configure(body or {})
                 self.send(200, {'configured': True})
+            elif what == 'seed' and method == 'POST':
+                try:
+                    self.send(200, emulator.seed_sample((body or {}).get('account_id', DEFAULT_ACCOUNT), body or {}))
+                except ApiError as error:
+                    self.send(error.status, failure_envelope([error.error]))
             elif what == 'faults' and method == 'POST':
                 self.send(200, {'faults': emulator.add_faults(body or [])})
             elif what in emulator.resources and method == 'POST':
@@ -468,8 +492,13 @@ def main(argv: t.Optional[list[str]] = None) -> int:
     parser.add_argument('--token', default=DEFAULT_TOKEN, help='the API token accepted (default: %(default)s)')
     parser.add_argument('--email', default=DEFAULT_EMAIL, help='the e-mail of the accepted key (default: %(default)s)')
     parser.add_argument('--key', default=DEFAULT_KEY, help='the global API key accepted (default: %(default)s)')
+    parser.add_argument('--seed', metavar='FILE',
+                        help='start with the account seeded from this sample (JSON; see cf_emulator/samples)')
     args = parser.parse_args(argv)
     server = make_server(args.port, args.status_case, token=args.token, email=args.email, key=args.key)
+    if args.seed:
+        with open(args.seed, encoding='utf-8') as handle:
+            server.RequestHandlerClass.emulator.seed_sample(DEFAULT_ACCOUNT, json.load(handle))  # type: ignore[attr-defined]
     scheme = 'http'
     if args.tls_cert:
         serve_tls(server, args.tls_cert, args.tls_key)
