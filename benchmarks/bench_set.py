@@ -25,27 +25,9 @@ import tempfile
 import time
 
 import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
-from benchlib import check, pages  # beside this script
+from benchlib import ENTRIES, check, drifted, entry, pages  # beside this script
 
 ACCOUNT = cf_emulator.DEFAULT_ACCOUNT
-# One valid entry per resource, and the setting the drift changes.
-ENTRIES = {
-    'allow_policies': ({'pattern_type': 'EMAIL', 'pattern': 'sender@example.com', 'is_regex': False,
-                        'is_trusted_sender': False, 'is_acceptable_sender': True, 'is_exempt_recipient': False,
-                        'verify_sender': True, 'comments': 'bench'}, 'pattern', 'comments'),
-    'block_senders': ({'pattern_type': 'DOMAIN', 'pattern': 'spam.example', 'is_regex': False, 'comments': 'bench'},
-                      'pattern', 'comments'),
-    'trusted_domains': ({'pattern': 'partner.example', 'is_regex': False, 'is_recent': True, 'is_similarity': False,
-                         'comments': 'bench'}, 'pattern', 'comments'),
-    'content_policies': ({'name': 'policy', 'pattern': 'wire', 'targets': ['BODY'], 'enabled': True,
-                          'notes': 'bench'}, 'name', 'notes'),
-    'impersonation_registry': ({'email': 'person@example.com', 'is_email_regex': False, 'name': 'A person',
-                                'comments': 'bench'}, 'email', 'comments'),
-    'sending_domain_restrictions': ({'domain': 'bank.example', 'exclude': [], 'comments': 'bench'}, 'domain',
-                                    'comments'),
-    'url_ignore_patterns': ({'pattern': '^https://intranet\\.example\\.com/', 'comments': 'bench'}, 'pattern',
-                            'comments'),
-}
 PLAY = '''---
 - name: Reconcile the list
   hosts: localhost
@@ -61,18 +43,13 @@ PLAY = '''---
 
 def list_state(resource: str, size: int) -> tuple:
     """(seeded, desired): 1 % of the desired are missing, 1 % of the seeded unlisted, 8 % differ."""
-    example, ident, setting = ENTRIES[resource]
     one_percent = max(size // 100, 1)
-
-    def entry(prefix: str, number: int) -> dict:
-        return dict(example, **{ident: f'{prefix}{number:05}.{example[ident]}'.replace('.^', '^')})
-
     shared = range(size - one_percent)
-    seeded = [entry('e', n) for n in shared] + [entry('unlisted', n) for n in range(one_percent)]
-    desired = [entry('e', n) for n in shared]
-    for item in desired[::12][:8 * one_percent]:
-        item[setting] = 'drifted'
-    desired += [entry('e', n) for n in range(size - one_percent, size)]
+    seeded = [entry(resource, n) for n in shared] + [entry(resource, n, 'unlisted') for n in range(one_percent)]
+    desired = [entry(resource, n) for n in shared]
+    for index in range(0, len(desired), 12)[:8 * one_percent]:
+        desired[index] = drifted(resource, desired[index])
+    desired += [entry(resource, n) for n in range(size - one_percent, size)]
     return seeded, desired
 
 

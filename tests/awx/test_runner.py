@@ -12,6 +12,7 @@ is, which Python runs the modules). Assertions come from runner's events and the
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -57,7 +58,7 @@ def job(emulator, tmp_path, monkeypatch):
             monkeypatch.delenv(name)  # nothing may come from the test's own environment
     monkeypatch.setenv('PATH', os.path.dirname(sys.executable) + os.pathsep + os.environ['PATH'])  # the EE's tools
     emulator.api.reset({'tokens': [TOKEN]})
-    project = tmp_path / 'project'
+    project = tmp_path / 'project'  # the job template's project: a checkout of examples/
     shutil.copytree(EXAMPLES, str(project))
     env = credential_env({'api_token': TOKEN, 'account_id': cf_emulator.DEFAULT_ACCOUNT,
                           'api_base_url': emulator.base_url})
@@ -66,15 +67,15 @@ def job(emulator, tmp_path, monkeypatch):
                ANSIBLE_INVENTORY_UNPARSED_WARNING='false')
     runs = []
 
-    def run(playbook, job_type='run'):
+    def run(playbook, job_type='run', extravars=None, status='successful'):
         emulator.api.log.clear()
         runs.append(1)
         private_data_dir = tmp_path / (f'runner-{len(runs)}')
         private_data_dir.mkdir()
         result = ansible_runner.run(
             private_data_dir=str(private_data_dir), project_dir=str(project), playbook=playbook,
-            envvars=env, cmdline='--check --diff' if job_type == 'check' else None, quiet=True)
-        assert result.status == 'successful', result.stdout.read()
+            envvars=env, extravars=extravars, cmdline='--check --diff' if job_type == 'check' else None, quiet=True)
+        assert result.status == status, result.stdout.read()
         writes = [entry for entry in emulator.api.log if entry['method'] != 'GET']
         return list(result.events), writes
 
@@ -129,3 +130,71 @@ def test_changed_then_unchanged_then_a_check_job_writes_nothing(job, emulator, p
     assert writes == []
     assert predicted_region_changes(events) == [('example.com', ['US'], ['GLOBAL'])]
     assert emulator.api.get(cf_emulator.DEFAULT_ACCOUNT, 'domains', stored['id'])['regions'] == ['US']  # still the drift
+
+
+def shown_drift(events):
+    """What the example's last task shows: the resources that changed (or would), or a no-drift sentence."""
+    (shown,) = task_results(events, 'Show what was (or in check mode would be) created, updated and deleted')
+    return shown['msg']
+
+
+def test_the_account_workflow_export_audit_apply_with_only_the_credential(job, emulator, tmp_path):
+    """export.yml -> the committed file -> account.yml as the nightly audit (check job) and as the apply job."""
+    with open(os.path.join(cf_emulator.SAMPLES, 'acme.json'), encoding='utf-8') as handle:
+        emulator.api.seed_sample(cf_emulator.DEFAULT_ACCOUNT, json.load(handle))
+
+    events, writes = job('export.yml')
+    assert writes == [] and [entry['method'] for entry in emulator.api.log] == ['GET'] * 8
+    settings_file = tmp_path / 'project' / 'account.json'
+    with open(settings_file, encoding='utf-8') as handle:
+        exported = json.load(handle)
+    assert {name: len(entries) for name, entries in exported.items()} == {
+        'domains': 3, 'allow_policies': 8, 'block_senders': 10, 'trusted_domains': 5, 'content_policies': 4,
+        'impersonation_registry': 5, 'sending_domain_restrictions': 3, 'url_ignore_patterns': 4}
+
+    events, writes = job('account.yml', job_type='check', extravars={'fail_on_drift': True})
+    assert writes == [] and len(emulator.api.log) == 8
+    assert shown_drift(events) == 'No drift: the account matches account.json'
+
+    # Someone blocks a sender in the dashboard; the reviewed file allows one more partner.
+    emulator.api.create(cf_emulator.DEFAULT_ACCOUNT, 'block_senders',
+                        {'pattern_type': 'DOMAIN', 'pattern': 'dashboard-only.example', 'is_regex': False})
+    exported['allow_policies'].append({'pattern_type': 'DOMAIN', 'pattern': 'new-partner.example', 'is_regex': False,
+                                       'is_trusted_sender': False, 'is_acceptable_sender': True,
+                                       'is_exempt_recipient': False, 'verify_sender': True})
+    with open(settings_file, 'w', encoding='utf-8') as handle:
+        json.dump(exported, handle)
+
+    events, writes = job('account.yml', job_type='check', extravars={'fail_on_drift': True}, status='failed')
+    assert writes == []
+    failed = [event['event_data']['res']['msg'] for event in events if event['event'] == 'runner_on_failed']
+    assert failed == ['Drift in: allow_policies, block_senders']
+
+    events, writes = job('account.yml')
+    summary = shown_drift(events)
+    assert sorted(summary) == ['allow_policies', 'block_senders']
+    assert summary['allow_policies']['created'] == [{'pattern_type': 'DOMAIN', 'pattern': 'new-partner.example',
+                                                     'is_regex': False}]
+    assert summary['block_senders']['deleted'] == [{'pattern_type': 'DOMAIN', 'pattern': 'dashboard-only.example',
+                                                    'is_regex': False}]
+    assert sorted(entry['method'] for entry in writes) == ['POST', 'POST']  # one batch per changed resource
+
+    events, writes = job('account.yml', job_type='check', extravars={'fail_on_drift': True})
+    assert writes == [] and shown_drift(events) == 'No drift: the account matches account.json'
+
+
+def test_a_yaml_settings_file_exports_and_audits_the_same(job, emulator, tmp_path):
+    with open(os.path.join(cf_emulator.SAMPLES, 'acme.json'), encoding='utf-8') as handle:
+        emulator.api.seed_sample(cf_emulator.DEFAULT_ACCOUNT, json.load(handle))
+    settings_file = str(tmp_path / 'project' / 'settings.yml')
+    job('export.yml', extravars={'settings_file': settings_file})
+    with open(settings_file, encoding='utf-8') as handle:
+        exported = yaml.safe_load(handle)
+    job('export.yml', extravars={'settings_file': settings_file + '.json'})
+    with open(settings_file + '.json', encoding='utf-8') as handle:
+        assert json.load(handle) == exported  # regexes and backslashes survive YAML
+
+    events, writes = job('account.yml', job_type='check', extravars={'settings_file': settings_file,
+                                                                     'fail_on_drift': True})
+    assert writes == [] and len(emulator.api.log) == 8
+    assert shown_drift(events) == 'No drift: the account matches settings.yml'

@@ -1,0 +1,103 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Take a whole account under management with the shipped playbooks, against the local emulator.
+
+Run it with benchmarks/run account [--count 1000] (it prepares the venv and the collection). The emulated account
+holds --count objects in each of the eight resources. In order: examples/export.yml writes it to a JSON file;
+examples/account.yml audits it (--check --diff, fail_on_drift); 1 % of every resource's entries are edited in the
+file; the audit shows that drift; the apply writes it; the audit finds nothing. It reports requests, writes and
+wall time of each run, and exits 1 when a run sends other requests than the fewest that can do the job:
+ceil(N/1000) reads per resource, and for the apply one batch per batch resource plus one request per edited
+entry of the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
+from benchlib import ENTRIES, check, drifted, entry, pages  # beside this script
+
+ACCOUNT = cf_emulator.DEFAULT_ACCOUNT
+EXAMPLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'examples')
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--count', type=int, default=1000, help='objects in each resource (default 1000)')
+    parser.add_argument('--json', help='also write the figures to this file')
+    args = parser.parse_args()
+    emulator = cf_emulator.Background()
+    reads = len(ENTRIES) * pages(args.count)
+    runs = {}
+    with tempfile.TemporaryDirectory() as workdir:
+        settings_file = os.path.join(workdir, 'account.json')
+        env = dict(os.environ, CLOUDFLARE_API_TOKEN=cf_emulator.DEFAULT_TOKEN, CLOUDFLARE_ACCOUNT_ID=ACCOUNT,
+                   CLOUDFLARE_BASE_URL=emulator.base_url, ANSIBLE_LOCALHOST_WARNING='false',
+                   ANSIBLE_INVENTORY_UNPARSED_WARNING='false', ANSIBLE_PYTHON_INTERPRETER=sys.executable)
+        for resource in ENTRIES:
+            emulator.api.seed(ACCOUNT, resource, [entry(resource, n) for n in range(args.count)])
+
+        def play(playbook: str, *extra: str) -> dict:
+            emulator.api.log.clear()
+            started = time.perf_counter()
+            done = subprocess.run([os.path.join(os.path.dirname(sys.executable), 'ansible-playbook'),
+                                   os.path.join(EXAMPLES, playbook), '-e', f'settings_file={settings_file}', *extra],
+                                  env=env, capture_output=True, text=True, check=False)
+            elapsed = time.perf_counter() - started
+            methods = [item['method'] for item in emulator.api.log]
+            return {'seconds': elapsed, 'requests': len(methods), 'writes': sum(1 for m in methods if m != 'GET'),
+                    'failed': done.returncode != 0, 'output': done.stdout[-3000:] + done.stderr[-3000:]}
+
+        def audit(label: str, drift: bool) -> None:
+            runs[label] = run = play('account.yml', '--check', '--diff', '-e', 'fail_on_drift=true')
+            check(run['failed'] == drift, f"{label}: the audit {'passed' if drift else 'failed'}:\n{run['output']}")
+            check(run['requests'] == reads and run['writes'] == 0,
+                  f"{label}: {run['requests']} requests ({run['writes']} writes), not {reads} reads")
+
+        runs['export'] = run = play('export.yml')
+        check(not run['failed'] and run['requests'] == reads and run['writes'] == 0,
+              f"export: {run['requests']} requests ({run['writes']} writes), not {reads} reads\n{run['output']}")
+        with open(settings_file, encoding='utf-8') as handle:
+            settings = json.load(handle)
+        check({name: len(entries) for name, entries in settings.items()} == dict.fromkeys(ENTRIES, args.count),
+              'the export does not hold every object')
+        audit('audit of the export', drift=False)
+
+        edited = max(args.count // 100, 1)
+        for resource, entries in settings.items():
+            settings[resource] = [drifted(resource, item) if index < edited else item
+                                  for index, item in enumerate(entries)]
+        with open(settings_file, 'w', encoding='utf-8') as handle:
+            json.dump(settings, handle)
+        audit(f'audit after editing {edited} per resource', drift=True)
+
+        runs['apply'] = run = play('account.yml')
+        writes = sum(-(-edited // 1000) if cf_emulator.RESOURCES[name].batch else edited for name in ENTRIES)
+        check(not run['failed'] and run['requests'] - run['writes'] == reads and run['writes'] == writes,
+              f"apply: {run['requests'] - run['writes']} reads and {run['writes']} writes, not {reads} and {writes}"
+              f"\n{run['output']}")
+        audit('audit after the apply', drift=False)
+    emulator.stop()
+    print(f'A whole account: {args.count} objects in each of the {len(ENTRIES)} resources (against the emulator)')
+    print(f"  {'run':40} {'requests':>8} {'writes':>7} {'wall':>9}")
+    for label, run in runs.items():
+        print(f"  {label:40} {run['requests']:8} {run['writes']:7} {run['seconds']:7.2f} s")
+    if args.json:
+        with open(args.json, 'w', encoding='utf-8') as handle:
+            json.dump({'count': args.count, 'runs': {label: {k: v for k, v in run.items() if k != 'output'}
+                                                     for label, run in runs.items()}}, handle, indent=2)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

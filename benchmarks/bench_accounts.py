@@ -1,0 +1,115 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Audit many accounts at once with examples/accounts (one inventory host per account), against the emulator.
+
+Run it with benchmarks/run accounts [--accounts 50] [--entries 200] [--forks 1,10] [--repeat 3]. The emulator
+serves --accounts accounts, each with its own API token that reaches no other account, and --entries objects
+spread over the eight resources. examples/accounts/export.yml writes each account's settings file; then
+examples/accounts/account.yml audits every account (--check --diff, fail_on_drift) once per --forks value,
+interleaved, --repeat times. It reports the wall time of each (median and range) and the requests per account,
+and exits 1 when an account gets other requests than its eight reads, or any write.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
+from benchlib import ENTRIES, check, entry  # beside this script
+
+ACCOUNTS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'examples', 'accounts')
+
+
+def host(number: int) -> str:
+    return f'acct-{number:03}'
+
+
+def account_id(number: int) -> str:
+    return f'{number:032x}'
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--accounts', type=int, default=50)
+    parser.add_argument('--entries', type=int, default=200, help='objects per account, over the eight resources')
+    parser.add_argument('--forks', default='1,10', help='comma-separated forks values to compare (default 1,10)')
+    parser.add_argument('--repeat', type=int, default=3)
+    parser.add_argument('--json', help='also write the figures to this file')
+    args = parser.parse_args()
+    forks = [int(value) for value in args.forks.split(',')]
+    emulator = cf_emulator.Background()
+    tokens = {host(n): f'token-for-{host(n)}' for n in range(args.accounts)}
+    emulator.api.configure({'scoped_tokens': {tokens[host(n)]: [account_id(n)] for n in range(args.accounts)}})
+    per_resource = args.entries // len(ENTRIES)
+    for n in range(args.accounts):
+        for resource in ENTRIES:
+            emulator.api.seed(account_id(n), resource, [entry(resource, i) for i in range(per_resource)])
+    timings: dict[int, list[float]] = {value: [] for value in forks}
+    with tempfile.TemporaryDirectory() as workdir:
+        inventory = os.path.join(workdir, 'inventory.yml')
+        with open(inventory, 'w', encoding='utf-8') as handle:
+            hosts = {host(n): {'email_security_account_id': account_id(n)} for n in range(args.accounts)}
+            json.dump({'email_security_accounts': {'hosts': hosts}}, handle)
+        env = dict(os.environ, CLOUDFLARE_BASE_URL=emulator.base_url, ANSIBLE_LOCALHOST_WARNING='false',
+                   **{f"CF_TOKEN_{name.upper().replace('-', '_')}": token for name, token in tokens.items()})
+        env.pop('CLOUDFLARE_API_TOKEN', None)  # each account's own token, or nothing
+
+        def play(playbook: str, *extra: str) -> tuple[float, dict[str, list[str]]]:
+            emulator.api.log.clear()
+            started = time.perf_counter()
+            done = subprocess.run([os.path.join(os.path.dirname(sys.executable), 'ansible-playbook'), '-i', inventory,
+                                   os.path.join(ACCOUNTS, playbook),
+                                   '-e', f'email_security_settings_file={workdir}/{{{{ inventory_hostname }}}}.json',
+                                   *extra], env=env, capture_output=True, text=True, check=False)
+            elapsed = time.perf_counter() - started
+            check(done.returncode == 0, f'{playbook} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}')
+            by_account: dict[str, list[str]] = collections.defaultdict(list)
+            for item in emulator.api.log:
+                by_account[item['path'].split('/')[4]].append(item['method'])
+            return elapsed, by_account
+
+        def each_account_read_eight_times(label: str, by_account: dict[str, list[str]]) -> None:
+            wrong = {account: methods for account, methods in by_account.items() if methods != ['GET'] * 8}
+            check(len(by_account) == args.accounts and not wrong,
+                  f'{label}: {len(by_account)} accounts read; other requests than 8 reads: {wrong}')
+
+        export_seconds, by_account = play('export.yml', '-f', str(max(forks)))
+        each_account_read_eight_times('export', by_account)
+        for _round in range(args.repeat):
+            for value in forks:
+                seconds, by_account = play('account.yml', '--check', '--diff', '-e', 'fail_on_drift=true',
+                                           '-f', str(value))
+                each_account_read_eight_times(f'audit with forks {value}', by_account)
+                timings[value].append(seconds)
+    emulator.stop()
+    print(f'{args.accounts} accounts x {per_resource * len(ENTRIES)} objects, one inventory host each '
+          f'(against the emulator; {os.cpu_count()} CPUs)')
+    print(f'  export (forks {max(forks)}): {export_seconds:.1f} s; 8 reads per account')
+    print(f"  {'audit':12} {'median':>9} {'range':>17}  requests per account")
+    for value, seconds in timings.items():
+        print(f'  forks {value:<6} {statistics.median(seconds):7.1f} s  {min(seconds):6.1f}-{max(seconds):6.1f} s'
+              f'   8 (GET), 0 writes')
+    if len(forks) > 1:
+        base = statistics.median(timings[forks[0]])
+        for value in forks[1:]:
+            print(f'  speed-up forks {value} / forks {forks[0]}: {base / statistics.median(timings[value]):.2f}x')
+    if args.json:
+        with open(args.json, 'w', encoding='utf-8') as handle:
+            json.dump({'accounts': args.accounts, 'entries': per_resource * len(ENTRIES), 'export_seconds': export_seconds,
+                       'audit_seconds': {str(value): seconds for value, seconds in timings.items()}}, handle, indent=2)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
