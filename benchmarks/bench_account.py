@@ -34,6 +34,8 @@ EXAMPLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--count', type=int, default=1000, help='objects in each resource (default 1000)')
+    parser.add_argument('--yaml', action='store_true',
+                        help='also export to YAML and audit from it (Ansible loads YAML much slower than JSON)')
     parser.add_argument('--json', help='also write the figures to this file')
     args = parser.parse_args()
     emulator = cf_emulator.Background()
@@ -47,19 +49,19 @@ def main() -> int:
         for resource in ENTRIES:
             emulator.api.seed(ACCOUNT, resource, [entry(resource, n) for n in range(args.count)])
 
-        def play(playbook: str, *extra: str) -> dict:
+        def play(playbook: str, *extra: str, settings: str = settings_file) -> dict:
             emulator.api.log.clear()
             started = time.perf_counter()
             done = subprocess.run([os.path.join(os.path.dirname(sys.executable), 'ansible-playbook'),
-                                   os.path.join(EXAMPLES, playbook), '-e', f'settings_file={settings_file}', *extra],
+                                   os.path.join(EXAMPLES, playbook), '-e', f'settings_file={settings}', *extra],
                                   env=env, capture_output=True, text=True, check=False)
             elapsed = time.perf_counter() - started
             methods = [item['method'] for item in emulator.api.log]
             return {'seconds': elapsed, 'requests': len(methods), 'writes': sum(1 for m in methods if m != 'GET'),
                     'failed': done.returncode != 0, 'output': done.stdout[-3000:] + done.stderr[-3000:]}
 
-        def audit(label: str, drift: bool) -> None:
-            runs[label] = run = play('account.yml', '--check', '--diff', '-e', 'fail_on_drift=true')
+        def audit(label: str, drift: bool, settings: str = settings_file) -> None:
+            runs[label] = run = play('account.yml', '--check', '--diff', '-e', 'fail_on_drift=true', settings=settings)
             check(run['failed'] == drift, f"{label}: the audit {'passed' if drift else 'failed'}:\n{run['output']}")
             check(run['requests'] == reads and run['writes'] == 0,
                   f"{label}: {run['requests']} requests ({run['writes']} writes), not {reads} reads")
@@ -72,6 +74,11 @@ def main() -> int:
         check({name: len(entries) for name, entries in settings.items()} == dict.fromkeys(ENTRIES, args.count),
               'the export does not hold every object')
         audit('audit of the export', drift=False)
+        if args.yaml:
+            yaml_file = os.path.join(workdir, 'account.yml')
+            runs['export to YAML'] = run = play('export.yml', settings=yaml_file)
+            check(not run['failed'] and run['requests'] == reads, f"export to YAML failed\n{run['output']}")
+            audit('audit of the YAML export', drift=False, settings=yaml_file)
 
         edited = max(args.count // 100, 1)
         for resource, entries in settings.items():
