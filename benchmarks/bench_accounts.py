@@ -20,13 +20,11 @@ import collections
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 
 import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
-from benchlib import ENTRIES, check, entry  # beside this script
+from benchlib import ENTRIES, check, entry, play, playbook_env  # beside this script
 
 ACCOUNTS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'examples', 'accounts')
 
@@ -61,34 +59,29 @@ def main() -> int:
         with open(inventory, 'w', encoding='utf-8') as handle:
             hosts = {host(n): {'email_security_account_id': account_id(n)} for n in range(args.accounts)}
             json.dump({'email_security_accounts': {'hosts': hosts}}, handle)
-        env = dict(os.environ, CLOUDFLARE_BASE_URL=emulator.base_url, ANSIBLE_LOCALHOST_WARNING='false',
-                   **{f"CF_TOKEN_{name.upper().replace('-', '_')}": token for name, token in tokens.items()})
-        env.pop('CLOUDFLARE_API_TOKEN', None)  # each account's own token, or nothing
+        # Each account's own token (CF_TOKEN_<HOST>, as group_vars reads it), and no token that reaches them all.
+        env = playbook_env(emulator.base_url, credentials=False,
+                           **{f"CF_TOKEN_{name.upper().replace('-', '_')}": token for name, token in tokens.items()})
 
-        def play(playbook: str, *extra: str) -> tuple[float, dict[str, list[str]]]:
-            emulator.api.log.clear()
-            started = time.perf_counter()
-            done = subprocess.run([os.path.join(os.path.dirname(sys.executable), 'ansible-playbook'), '-i', inventory,
-                                   os.path.join(ACCOUNTS, playbook),
-                                   '-e', f'email_security_settings_file={workdir}/{{{{ inventory_hostname }}}}.json',
-                                   *extra], env=env, capture_output=True, text=True, check=False)
-            elapsed = time.perf_counter() - started
-            check(done.returncode == 0, f'{playbook} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}')
+        def example(playbook: str, *extra: str) -> tuple[float, dict[str, list[str]]]:
+            run = play(emulator.api, ['-i', inventory, os.path.join(ACCOUNTS, playbook), '-e',
+                                      f'email_security_settings_file={workdir}/{{{{ inventory_hostname }}}}.json',
+                                      *extra], env)
             by_account: dict[str, list[str]] = collections.defaultdict(list)
             for item in emulator.api.log:
                 by_account[item['path'].split('/')[4]].append(item['method'])
-            return elapsed, by_account
+            return run['seconds'], by_account
 
         def each_account_read_eight_times(label: str, by_account: dict[str, list[str]]) -> None:
             wrong = {account: methods for account, methods in by_account.items() if methods != ['GET'] * 8}
             check(len(by_account) == args.accounts and not wrong,
                   f'{label}: {len(by_account)} accounts read; other requests than 8 reads: {wrong}')
 
-        export_seconds, by_account = play('export.yml', '-f', str(max(forks)))
+        export_seconds, by_account = example('export.yml', '-f', str(max(forks)))
         each_account_read_eight_times('export', by_account)
         for _round in range(args.repeat):
             for value in forks:
-                seconds, by_account = play('account.yml', '--check', '--diff', '-e', 'fail_on_drift=true',
+                seconds, by_account = example('account.yml', '--check', '--diff', '-e', 'fail_on_drift=true',
                                            '-f', str(value))
                 each_account_read_eight_times(f'audit with forks {value}', by_account)
                 timings[value].append(seconds)

@@ -21,13 +21,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
 
 import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
-from benchlib import check, pages  # beside this script
+from benchlib import check, pages, play, playbook_env  # beside this script
 
 SETTINGS = {'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['MALICIOUS', 'SPOOF'],
             'ip_restrictions': ['192.0.2.0/24'], 'regions': ['GLOBAL'], 'lookback_hops': 2,
@@ -99,10 +97,7 @@ class Bench:
         emulator = cf_emulator.Background()
         self.api = emulator.api
         self.workdir = workdir
-        self.env = dict(os.environ, CLOUDFLARE_API_TOKEN=cf_emulator.DEFAULT_TOKEN, CLOUDFLARE_ACCOUNT_ID=ACCOUNT,
-                        CLOUDFLARE_BASE_URL=emulator.base_url, ANSIBLE_LOCALHOST_WARNING='false',
-                        ANSIBLE_INVENTORY_UNPARSED_WARNING='false',
-                        ANSIBLE_PYTHON_INTERPRETER=sys.executable)
+        self.env = playbook_env(emulator.base_url)
         for file_name, text in (('fleet.yml', FLEET_PLAY % FROM_JSON), ('fleet-yaml.yml', FLEET_PLAY % FROM_YAML),
                                 ('loop.play.yml', LOOP_PLAY)):
             with open(os.path.join(workdir, file_name), 'w') as handle:
@@ -113,18 +108,8 @@ class Bench:
         self.api.seed(ACCOUNT, 'domains', seeded)
 
     def play(self, playbook: str, *extra: str) -> dict:
-        """Run a playbook; its wall time, the requests it sent and the size of its output."""
-        self.api.log.clear()
-        command = [os.path.join(os.path.dirname(sys.executable), 'ansible-playbook'),
-                   os.path.join(self.workdir, playbook)] + list(extra)
-        started = time.perf_counter()
-        done = subprocess.run(command, env=self.env, capture_output=True, text=True, check=False)
-        elapsed = time.perf_counter() - started
-        if done.returncode != 0:
-            raise SystemExit(f'ansible-playbook failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}')
-        methods = [entry['method'] for entry in self.api.log]
-        return {'seconds': elapsed, 'requests': len(methods), 'writes': sum(1 for m in methods if m != 'GET'),
-                'methods': methods, 'output_bytes': len(done.stdout)}
+        """Run a playbook of the work directory; its wall time, requests and writes."""
+        return play(self.api, [os.path.join(self.workdir, playbook), *extra], self.env)
 
     def stored(self) -> dict:
         return {obj['domain']: obj for obj in self.api.stored(ACCOUNT, 'domains').values()}

@@ -19,13 +19,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
 
 import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
-from benchlib import ENTRIES, check, drifted, entry, pages  # beside this script
+from benchlib import ENTRIES, check, drifted, entry, pages, play, playbook_env  # beside this script
 
 ACCOUNT = cf_emulator.DEFAULT_ACCOUNT
 PLAY = '''---
@@ -64,9 +62,7 @@ def main() -> int:
     emulator = cf_emulator.Background()
     runs = {}
     with tempfile.TemporaryDirectory() as workdir:
-        env = dict(os.environ, CLOUDFLARE_API_TOKEN=cf_emulator.DEFAULT_TOKEN, CLOUDFLARE_ACCOUNT_ID=ACCOUNT,
-                   CLOUDFLARE_BASE_URL=emulator.base_url, ANSIBLE_LOCALHOST_WARNING='false',
-                   ANSIBLE_INVENTORY_UNPARSED_WARNING='false', ANSIBLE_PYTHON_INTERPRETER=sys.executable)
+        env = playbook_env(emulator.base_url)
         with open(os.path.join(workdir, 'play.yml'), 'w', encoding='utf-8') as handle:
             handle.write(PLAY % args.resource)
         seeded, desired = list_state(args.resource, args.count)
@@ -74,22 +70,12 @@ def main() -> int:
             json.dump(desired, handle)
         emulator.api.seed(ACCOUNT, args.resource, seeded)
 
-        def play(*extra: str) -> dict:
-            emulator.api.log.clear()
-            started = time.perf_counter()
-            done = subprocess.run([os.path.join(os.path.dirname(sys.executable), 'ansible-playbook'),
-                                   os.path.join(workdir, 'play.yml'), *extra], env=env, capture_output=True,
-                                  text=True, check=False)
-            elapsed = time.perf_counter() - started
-            check(done.returncode == 0, f'ansible-playbook failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}')
-            methods = [entry['method'] for entry in emulator.api.log]
-            return {'seconds': elapsed, 'requests': len(methods), 'writes': sum(1 for m in methods if m != 'GET')}
-
+        playbook = os.path.join(workdir, 'play.yml')
         before = len(emulator.api.stored(ACCOUNT, args.resource))
-        runs['check mode (--check --diff)'] = run = play('--check', '--diff')
+        runs['check mode (--check --diff)'] = run = play(emulator.api, [playbook, '--check', '--diff'], env)
         check(run['requests'] == pages(before) and run['writes'] == 0,
               f"check mode sent {run['requests']} requests ({run['writes']} writes), not {pages(before)} page reads")
-        runs['apply'] = run = play()
+        runs['apply'] = run = play(emulator.api, [playbook], env)
         operations = 10 * max(args.count // 100, 1)  # 8 % patches, 1 % creates, 1 % deletes
         writes = -(-operations // 1000) if batch else operations
         check(run['requests'] - run['writes'] == pages(before) and run['writes'] == writes,
@@ -97,7 +83,7 @@ def main() -> int:
               f'and {writes}')
         after = len(emulator.api.stored(ACCOUNT, args.resource))
         check(after == args.count, f'apply left {after} objects, not {args.count}')
-        runs['no-op re-run'] = run = play()
+        runs['no-op re-run'] = run = play(emulator.api, [playbook], env)
         check(run['requests'] == pages(after) and run['writes'] == 0,
               f"the re-run sent {run['requests']} requests ({run['writes']} writes), not {pages(after)} page reads")
     emulator.stop()

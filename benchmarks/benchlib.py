@@ -3,10 +3,20 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""What the benchmarks of set modules share: valid entries of every resource, the expected page reads, and a
-failed expectation as exit 1."""
+"""What the benchmarks share: running ansible-playbook against the emulator, valid entries of every resource, the
+expected page reads, and a failed expectation as exit 1."""
 
 from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import typing as t
+
+import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
+
+ANSIBLE_PLAYBOOK = os.path.join(os.path.dirname(sys.executable), 'ansible-playbook')
 
 # One valid entry per resource, and the setting the drift changes.
 ENTRIES = {
@@ -52,3 +62,28 @@ def check(condition: bool, message: str) -> None:
     """Request counts and written state are deterministic: a miss is a bug, not noise."""
     if not condition:
         raise SystemExit(f'FAILED: {message}')
+
+
+def playbook_env(base_url: str, credentials: bool = True, **variables: str) -> dict[str, str]:
+    """ansible-playbook's environment against the emulator at ``base_url``: its default token and account (unless
+    ``credentials`` is false: the playbook brings its own), no localhost warnings, modules run by this Python."""
+    env = dict(os.environ, CLOUDFLARE_BASE_URL=base_url, ANSIBLE_LOCALHOST_WARNING='false',
+               ANSIBLE_INVENTORY_UNPARSED_WARNING='false', ANSIBLE_PYTHON_INTERPRETER=sys.executable, **variables)
+    if credentials:
+        env.update(CLOUDFLARE_API_TOKEN=cf_emulator.DEFAULT_TOKEN, CLOUDFLARE_ACCOUNT_ID=cf_emulator.DEFAULT_ACCOUNT)
+    else:
+        env.pop('CLOUDFLARE_API_TOKEN', None)
+    return env
+
+
+def play(api: cf_emulator.Emulator, args: t.Sequence[str], env: t.Mapping[str, str], fails: bool = False) -> dict:
+    """Run ``ansible-playbook args`` with the emulator's request log cleared first (it then holds this run's
+    requests): its wall time, requests and writes. Exit 1 unless it succeeds (or, with ``fails``, fails)."""
+    api.log.clear()
+    started = time.perf_counter()
+    done = subprocess.run([ANSIBLE_PLAYBOOK, *args], env=env, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    check((done.returncode != 0) == fails, f"ansible-playbook {' '.join(args)} {'passed' if fails else 'failed'}:\n"
+                                           f'{done.stdout[-3000:]}\n{done.stderr[-3000:]}')
+    methods = [entry['method'] for entry in api.log]
+    return {'seconds': seconds, 'requests': len(methods), 'writes': sum(1 for method in methods if method != 'GET')}

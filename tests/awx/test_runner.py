@@ -140,8 +140,7 @@ def shown_drift(events):
 
 def test_the_account_workflow_export_audit_apply_with_only_the_credential(job, emulator, tmp_path):
     """export.yml -> the committed file -> account.yml as the nightly audit (check job) and as the apply job."""
-    with open(os.path.join(cf_emulator.SAMPLES, 'acme.json'), encoding='utf-8') as handle:
-        emulator.api.seed_sample(cf_emulator.DEFAULT_ACCOUNT, json.load(handle))
+    emulator.api.seed_sample(cf_emulator.DEFAULT_ACCOUNT, cf_emulator.sample('acme'))
 
     events, writes = job('export.yml')
     assert writes == [] and [entry['method'] for entry in emulator.api.log] == ['GET'] * 8
@@ -184,8 +183,7 @@ def test_the_account_workflow_export_audit_apply_with_only_the_credential(job, e
 
 
 def test_a_yaml_settings_file_exports_and_audits_the_same(job, emulator, tmp_path):
-    with open(os.path.join(cf_emulator.SAMPLES, 'acme.json'), encoding='utf-8') as handle:
-        emulator.api.seed_sample(cf_emulator.DEFAULT_ACCOUNT, json.load(handle))
+    emulator.api.seed_sample(cf_emulator.DEFAULT_ACCOUNT, cf_emulator.sample('acme'))
     settings_file = str(tmp_path / 'project' / 'settings.yml')
     job('export.yml', extravars={'settings_file': settings_file})
     with open(settings_file, encoding='utf-8') as handle:

@@ -9,7 +9,6 @@ batch operations. The modules are tested against these choices, so they are pinn
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -147,9 +146,7 @@ def test_control_endpoints_seed_and_show_any_resource(server, resource):
 
 def test_a_sample_seeds_a_whole_account_with_rows_the_api_no_longer_accepts(server):
     control = server[0][:-len(cf_emulator.API_PREFIX)] + '/__emulator/seed'
-    with open(f'{cf_emulator.SAMPLES}/acme.json', encoding='utf-8') as handle:
-        sample = json.load(handle)
-    seeded = requests.post(control, json=dict(sample, account_id='a' * 32), timeout=10)
+    seeded = requests.post(control, json=dict(cf_emulator.sample('acme'), account_id='a' * 32), timeout=10)
     assert seeded.status_code == 200
     assert seeded.json() == {'domains': 3, 'allow_policies': 9, 'block_senders': 11, 'trusted_domains': 5,
                              'content_policies': 4, 'impersonation_registry': 6, 'sending_domain_restrictions': 3,

@@ -37,6 +37,7 @@ Control endpoints (JSON; never logged, never authenticated):
 
 from __future__ import annotations
 
+import json
 import os
 
 from .core import (
@@ -48,5 +49,11 @@ from .resources import RESOURCES
 
 SAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'samples')
 
-__all__ = ['API_PREFIX', 'DEFAULT_ACCOUNT', 'DEFAULT_EMAIL', 'DEFAULT_KEY', 'DEFAULT_TOKEN', 'RESOURCES', 'SAMPLES', 'ApiError',
+
+def sample(name: str) -> dict:
+    """The sample account ``samples/<name>.json``, for ``Emulator.seed_sample``."""
+    with open(os.path.join(SAMPLES, f'{name}.json'), encoding='utf-8') as handle:
+        return json.load(handle)
+
+__all__ = ['API_PREFIX', 'DEFAULT_ACCOUNT', 'DEFAULT_EMAIL', 'DEFAULT_KEY', 'DEFAULT_TOKEN', 'RESOURCES', 'SAMPLES', 'ApiError', 'sample',
            'Background', 'Emulator', 'main', 'make_server', 'serve_tls']

@@ -113,8 +113,8 @@ class Emulator:
         (see ``samples/``); returns how many objects each resource got."""
         counts: dict[str, int] = {}
         with self.lock:
-            for raw in (False, True):
-                for resource, bodies in sample.get('raw' if raw else 'objects', {}).items():
+            for part, raw in (('objects', False), ('raw', True)):
+                for resource, bodies in sample.get(part, {}).items():
                     counts[resource] = counts.get(resource, 0) + len(self.seed(account, resource, bodies, raw))
         return counts
 
