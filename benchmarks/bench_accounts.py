@@ -82,7 +82,7 @@ def main() -> int:
         for _round in range(args.repeat):
             for value in forks:
                 seconds, by_account = example('account.yml', '--check', '--diff', '-e', 'fail_on_drift=true',
-                                           '-f', str(value))
+                                              '-f', str(value))
                 each_account_read_eight_times(f'audit with forks {value}', by_account)
                 timings[value].append(seconds)
     emulator.stop()

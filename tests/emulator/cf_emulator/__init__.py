@@ -55,5 +55,6 @@ def sample(name: str) -> dict:
     with open(os.path.join(SAMPLES, f'{name}.json'), encoding='utf-8') as handle:
         return json.load(handle)
 
-__all__ = ['API_PREFIX', 'DEFAULT_ACCOUNT', 'DEFAULT_EMAIL', 'DEFAULT_KEY', 'DEFAULT_TOKEN', 'RESOURCES', 'SAMPLES', 'ApiError', 'sample',
-           'Background', 'Emulator', 'main', 'make_server', 'serve_tls']
+
+__all__ = ['API_PREFIX', 'DEFAULT_ACCOUNT', 'DEFAULT_EMAIL', 'DEFAULT_KEY', 'DEFAULT_TOKEN', 'RESOURCES', 'SAMPLES',
+           'ApiError', 'Background', 'Emulator', 'main', 'make_server', 'sample', 'serve_tls']
