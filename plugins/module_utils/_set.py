@@ -100,7 +100,7 @@ def plan_set(description: Description, wanted: t.Sequence[Wanted], current: t.Se
     ones with ``prune``). Raises ``Failure``, before any write, when a create lacks a required setting, when
     a listed key is held by several objects of the account (without ``prune``), or when an entry would change
     a read-only object. With ``prune``, the oldest object of a key is kept and the others are deleted."""
-    account = _Account(description, current)
+    account = Account(description, current)
     listed = {item.key for item in wanted}
     if not prune:
         account.refuse_duplicates(listed)
@@ -139,7 +139,7 @@ def plan_set(description: Description, wanted: t.Sequence[Wanted], current: t.Se
     return SetPlan(deletes, patches, posts, account.read_only())
 
 
-class _Account:
+class Account:
     """The objects read, by key: the one a key names (the oldest where several share it) and the others."""
 
     def __init__(self, description: Description, current: t.Sequence[ApiObject]) -> None:

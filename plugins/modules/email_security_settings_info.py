@@ -13,6 +13,9 @@ description:
     module takes, so the account can be written to a file, committed, reviewed and then enforced.
   - 'Each entry holds the key fields and the settings the API holds a value for: ids, timestamps, read-only and
     deprecated fields, and unset (null) settings are left out. Entries are sorted by key.'
+  - Where several objects of a resource share a key (the API allows it), only the oldest is exported, the one the
+    set modules keep with O(edgeops.cloudflare.email_security_domains#module:prune=true), which then deletes the
+    others.
   - Directory-synced impersonation entries and legacy allow-policy and blocked-sender rows (C(pattern_type=UNKNOWN))
     are left out (the set modules never change them) and counted in RV(unmanaged).
   - 'Requests: V(ceil(N/1000)) reads per resource of N objects; nothing else. Never changes anything.'

@@ -18,10 +18,11 @@ from ansible_collections.edgeops.cloudflare.plugins.module_utils._argspec import
     CONNECTION_CONSTRAINTS, connection_argument_spec,
 )
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import Client
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._description import Description, sort_key
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._description import Description
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._resource import ApiObject, ApiResource
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.registry import ALL
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.common import run_module
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._set import Account
 
 
 def argument_spec() -> dict[str, dict[str, t.Any]]:
@@ -48,18 +49,16 @@ def read(params: t.Mapping[str, t.Any], client: Client) -> dict[str, t.Any]:
             continue
         description = ALL[name]
         read_objects = ApiResource(description, client, params['account_id']).list()
-        managed = [obj for obj in read_objects if not description.why_read_only(obj)]
-        settings[name] = [as_entry(description, obj) for obj in sorted_by_key(description, managed)]
-        unmanaged[name] = len(read_objects) - len(managed)
+        # One entry per key, as the set modules see the account: where several objects share a key, the oldest
+        # (the one they keep with prune), so that the file applies.
+        settings[name] = [as_entry(description, obj) for _key, obj in Account(description, read_objects).ordered()
+                          if not description.why_read_only(obj)]
+        unmanaged[name] = sum(1 for obj in read_objects if description.why_read_only(obj))
         objects[name] = read_objects
     result: dict[str, t.Any] = {'changed': False, 'settings': settings, 'unmanaged': unmanaged}
     if params['include_objects']:
         result['objects'] = objects
     return result
-
-
-def sorted_by_key(description: Description, objects: t.Iterable[ApiObject]) -> list[ApiObject]:
-    return sorted(objects, key=lambda obj: sort_key(description.key_of(obj)))
 
 
 def as_entry(description: Description, obj: t.Mapping[str, t.Any]) -> dict[str, t.Any]:

@@ -112,3 +112,17 @@ def test_the_export_applied_to_an_empty_account_exports_the_same(run_module, emu
     assert 'failed' not in applied and len(applied['created']) == len(exported)
     again = run_module(email_security_settings_info, resources=[resource])['settings'][resource]
     assert again == exported
+
+
+@pytest.mark.parametrize('resource', ['block_senders', 'url_ignore_patterns'])  # a batch and a non-batch resource
+def test_objects_sharing_a_key_export_once_and_apply_back_deleting_the_newer(run_module, emulator, resource):
+    first = ACCOUNT[resource][0]
+    (oldest,) = emulator.api.seed(emulator.account, resource, [first])
+    emulator.api.seed(emulator.account, resource, [dict(first, comments='made again in the dashboard')])
+    exported = run_module(email_security_settings_info, resources=[resource])['settings'][resource]
+    assert exported == [first]  # the oldest, which the set modules keep with prune
+    emulator.api.log.clear()
+    module = importlib.import_module(MODULES + resource)
+    result = run_module(module, prune=True, **{ALL[resource].entries_option: exported})
+    assert result['changed'] is True and len(result['deleted']) == 1 and 'failed' not in result
+    assert list(emulator.stored(resource)) == [oldest['id']]
