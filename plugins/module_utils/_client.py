@@ -157,21 +157,48 @@ class Client:
         return self.request(method, path, params=params, body=body).get('result')
 
     def paginate(self, path: str, params: t.Optional[t.Mapping[str, t.Any]] = None, per_page: int = 1000) -> list:
-        """Every item of a list endpoint: stop on ``total_count`` or on a short page."""
+        """Every item of a list endpoint, checked against ``result_info.total_count``.
+
+        A read that does not add up (a short page while the total says more, a total that changes between pages,
+        more items than the total or an item twice) is read again once; if it still does not add up, the read
+        fails: a plan made from it would create what exists already, or miss what it should delete.
+        """
+        problem = ''
+        for _attempt in range(2):
+            items, problem = self._read_pages(path, params, per_page)
+            if not problem:
+                return items
+        raise CloudflareError(f'GET {path} failed: the list does not add up, twice: {problem}. Nothing was changed; '
+                              'run again (a proxy or a cap between here and the API can cause this)', 'GET', path)
+
+    def _read_pages(self, path: str, params: t.Optional[t.Mapping[str, t.Any]], per_page: int) -> tuple[list, str]:
+        """One pass over the pages: the items, and what does not add up about them ('' when they do)."""
         items: list[t.Any] = []
+        totals: list[int] = []
         page = 1
         while True:
-            query = dict(params or {}, page=page, per_page=per_page)
-            envelope = self.request('GET', path, params=query)
+            envelope = self.request('GET', path, params=dict(params or {}, page=page, per_page=per_page))
             batch = envelope.get('result') or []
+            if not isinstance(batch, list):
+                raise CloudflareError(f'GET {path} failed: the result is not a list', 'GET', path)
             items.extend(batch)
             info = envelope.get('result_info') or {}
-            served_per_page = info.get('per_page') or per_page
-            total = info.get('total_count')
-            if not batch or len(batch) < served_per_page:
-                return items
-            if total is not None and page * served_per_page >= total:
-                return items
+            served_per_page = _as_int(info.get('per_page')) or per_page
+            total = _as_int(info.get('total_count'))
+            short = not batch or len(batch) < served_per_page
+            if total is None:  # no total to check against: the contract's other stop, a short or empty page
+                if short:
+                    return items, ''
+                page += 1
+                continue
+            if totals and total != totals[-1]:
+                return items, f'total_count changed from {totals[-1]} to {total} between pages'
+            totals.append(total)
+            if len(items) >= total:
+                return items, _overcount(items, total)
+            if short:
+                return items, (f'page {page} held {len(batch)} objects where per_page is {served_per_page}, '
+                               f'and total_count says {total}: {len(items)} of {total} read')
             page += 1
 
     def create(self, path: str, body: t.Any, find_existing: t.Callable[[], t.Optional[dict]]) -> dict:
@@ -194,6 +221,23 @@ class Client:
                 if attempt > self.max_retries:
                     raise
                 time.sleep(min(BACKOFF_FACTOR * 2 ** (attempt - 1), BACKOFF_MAX))
+
+
+def _as_int(value: t.Any) -> t.Optional[int]:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _overcount(items: t.Sequence[t.Any], total: int) -> str:
+    """What is wrong with a read that reached ``total`` ('' when nothing): more items than the total, or repeats."""
+    if len(items) > total:
+        return f'{len(items)} objects read where total_count says {total}'
+    ids = [item.get('id') for item in items if isinstance(item, dict) and item.get('id') is not None]
+    if len(set(ids)) < len(ids):
+        return f'{len(ids) - len(set(ids))} object(s) came twice across the pages'
+    return ''
 
 
 def _is_timeout(error: Exception) -> bool:

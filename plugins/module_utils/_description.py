@@ -58,6 +58,12 @@ class Description:
     read_only: t.Optional[t.Callable[[t.Mapping[str, t.Any]], t.Optional[str]]] = None
 
     @property
+    def plural(self) -> str:
+        """e.g. 'blocked senders', for messages about the whole resource."""
+        noun = self.title[len('email security '):] if self.title.startswith('email security ') else self.title
+        return noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'
+
+    @property
     def path(self) -> str:
         """Below ``/accounts/{account_id}``."""
         return f'/email-security/settings/{self.name}'

@@ -28,6 +28,11 @@ from ansible_collections.edgeops.cloudflare.plugins.module_utils._resource impor
 # The batch endpoint runs its arrays in this order; all four must be sent.
 BATCH_KEYS = ('deletes', 'patches', 'puts', 'posts')
 _SHOWN = 10  # names listed in a message before "and N more"
+# The mass-deletion guard, with octoDNS's defaults (MAX_SAFE_DELETE_PCENT, MIN_EXISTING_RECORDS): a run may delete at
+# most this share of what a resource holds, once it holds at least MIN_GUARDED objects. Below that, one deletion is
+# already a large share, and a small list is easy to read in the diff.
+DEFAULT_MAX_DELETE_PERCENT = 30
+MIN_GUARDED = 10
 
 
 @dataclass
@@ -57,9 +62,24 @@ class SetPlan:
     """The writes that bring the account to the desired state, in the batch endpoint's order."""
 
     def __init__(self, deletes: list[Operation], patches: list[Operation], posts: list[Operation],
-                 read_only: t.Sequence[ApiObject] = ()) -> None:
+                 read_only: t.Sequence[ApiObject] = (), held: int = 0) -> None:
         self.operations = deletes + patches + posts
         self.read_only = list(read_only)  # objects of the account the run leaves alone
+        self.held = held  # how many objects the resource holds (read-only ones and duplicates included)
+
+    @property
+    def deletes(self) -> int:
+        return sum(1 for op in self.operations if op.batch_key == 'deletes')
+
+    def too_many_deletes(self, description: Description, max_delete_percent: int) -> t.Optional[str]:
+        """Why the mass-deletion guard refuses this plan, or None: it deletes more than ``max_delete_percent`` of
+        the objects the resource holds (and it holds at least MIN_GUARDED). 100 switches the guard off."""
+        deletes = self.deletes
+        if max_delete_percent >= 100 or self.held < MIN_GUARDED or deletes * 100 <= max_delete_percent * self.held:
+            return None
+        share = f'{deletes * 100 / self.held:.1f}'.rstrip('0').rstrip('.')
+        return (f'{description.plural}: this run would delete {deletes} of {self.held} ({share} %), more than '
+                f'max_delete_percent {max_delete_percent}; nothing was changed (max_delete_percent: 100 allows it)')
 
     def chunks(self, size: int) -> list[list[Operation]]:
         return [self.operations[start:start + size] for start in range(0, len(self.operations), size)]
@@ -136,7 +156,19 @@ def plan_set(description: Description, wanted: t.Sequence[Wanted], current: t.Se
         deletes[:0] = [_delete(description, key, obj) for key, obj in account.extra_duplicates()]
         deletes.extend(_delete(description, key, obj) for key, obj in account.ordered()
                        if key not in listed and not description.why_read_only(obj))
-    return SetPlan(deletes, patches, posts, account.read_only())
+    return SetPlan(deletes, patches, posts, account.read_only(), held=len(current))
+
+
+def entries_of(description: Description, current: t.Sequence[ApiObject]) -> list[dict[str, t.Any]]:
+    """The objects read as entries of the resource's set module, in key order: one per key (the oldest, which the
+    set modules keep with prune), read-only objects left out. Applied back with prune, they change nothing."""
+    return [as_entry(description, obj) for _key, obj in Account(description, current).ordered()
+            if not description.why_read_only(obj)]
+
+
+def as_entry(description: Description, obj: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
+    """An object as an entry of its set module: the key fields and the settings the API holds a value for."""
+    return {name: obj[name] for name in description.fields if obj.get(name) is not None}
 
 
 class Account:
@@ -300,6 +332,8 @@ def outcome(description: Description, operations: t.Sequence[Operation], with_di
         'updated': [op.label for op in ordered if op.batch_key == 'patches'],
         'deleted': [op.label for op in ordered if op.batch_key == 'deletes'],
         'changes': {op.header: op.body for op in ordered if op.batch_key != 'deletes'},
+        'previous': {op.header: {name: (op.current or {}).get(name) for name in op.body}
+                     for op in ordered if op.batch_key == 'patches'},
     }
     if description.read_only:
         result['unmanaged'] = [dict({name: obj.get(name) for name in description.key},

@@ -30,6 +30,7 @@ extends_documentation_fragment:
 - edgeops.cloudflare.connection
 - edgeops.cloudflare.attributes
 - edgeops.cloudflare.attributes.idempotent
+- edgeops.cloudflare.safe_changes
 - edgeops.cloudflare.attributes.actiongroup_cloudflare
 attributes:
   check_mode:
@@ -82,7 +83,8 @@ options:
   prune:
     description:
     - When V(true), the content policies of the account that O(entries) does not list are deleted.
-    - With V(true) and an empty O(entries), every one of them is deleted. Run in check mode first.
+    - With V(true) and an empty O(entries), every one of them would be deleted; the mass-deletion guard
+      (O(max_delete_percent)) refuses that once the account holds 10 or more. Run in check mode first.
     type: bool
     default: false
   batch_size:
@@ -118,6 +120,18 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+previous:
+  description:
+    - For each updated object, the values its changed settings had before, by the same one-line name as RV(changes).
+  returned: always
+  type: dict
+  sample: {}
+backup_path:
+  description:
+    - The backup file written before the first write, with O(backup=true); see O(backup).
+  returned: when O(backup=true) and something changed, outside check mode
+  type: str
+  sample: /home/ops/.ansible/backups/edgeops.cloudflare/content_policies_0123abcd_20261130T201513.123456Z.json
 created:
   description: The content policies created (or that would be created in check mode), each named by its key fields, in key order.
   returned: always

@@ -30,6 +30,7 @@ extends_documentation_fragment:
   - edgeops.cloudflare.connection
   - edgeops.cloudflare.attributes
   - edgeops.cloudflare.attributes.idempotent
+  - edgeops.cloudflare.safe_changes
   - edgeops.cloudflare.attributes.actiongroup_cloudflare
 attributes:
   check_mode:
@@ -113,7 +114,8 @@ options:
   prune:
     description:
       - When V(true), the protected domains of the account that O(domains) does not list are deleted.
-      - With V(true) and an empty O(domains), every protected domain of the account is deleted. Run in check mode
+      - With V(true) and an empty O(domains), every protected domain of the account would be deleted; the
+        mass-deletion guard (O(max_delete_percent)) refuses that once the account holds 10 or more. Run in check mode
         first.
     type: bool
     default: false
@@ -177,6 +179,18 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+previous:
+  description:
+    - For each updated object, the values its changed settings had before, by the same one-line name as RV(changes).
+  returned: always
+  type: dict
+  sample: {}
+backup_path:
+  description:
+    - The backup file written before the first write, with O(backup=true); see O(backup).
+  returned: when O(backup=true) and something changed, outside check mode
+  type: str
+  sample: /home/ops/.ansible/backups/edgeops.cloudflare/domains_0123abcd_20261130T201513.123456Z.json
 created:
   description: The names of the domains created (or that would be created in check mode), sorted.
   returned: always

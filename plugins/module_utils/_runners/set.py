@@ -19,13 +19,16 @@ from ansible.module_utils.errors import NoLogError, UnsupportedError
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._argspec import (
     CONNECTION_CONSTRAINTS, connection_argument_spec, settings_argument_spec,
 )
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._backup import (
+    backup_argument_spec, check_backup_options, write_backup,
+)
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import Client
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._description import Description
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._errors import Failure, InvalidValue
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._resource import ApiResource
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.common import run_module
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._set import (
-    ApplyFailure, apply_plan, labels, outcome, plan_set, wanted_from_entries,
+    DEFAULT_MAX_DELETE_PERCENT, ApplyFailure, apply_plan, entries_of, labels, outcome, plan_set, wanted_from_entries,
 )
 
 DEFAULT_BATCH_SIZE = 1000
@@ -50,6 +53,8 @@ def argument_spec(description: Description) -> dict[str, dict[str, t.Any]]:
     if description.entries_aliases:
         spec[description.entries_option]['aliases'] = list(description.entries_aliases)
     spec['prune'] = {'type': 'bool', 'default': False}
+    spec['max_delete_percent'] = {'type': 'int', 'default': DEFAULT_MAX_DELETE_PERCENT}
+    spec.update(backup_argument_spec())
     if description.batch:
         spec['batch_size'] = {'type': 'int', 'default': DEFAULT_BATCH_SIZE}
     return spec
@@ -79,23 +84,40 @@ def run(module: AnsibleModule, description: Description) -> None:
 
 def reconcile(description: Description, params: t.Mapping[str, t.Any], client: Client, check_mode: bool,
               with_diff: bool) -> dict[str, t.Any]:
-    batch_size = params.get('batch_size') or 0
-    if batch_size < 0:
-        raise InvalidValue(f"batch_size: {params['batch_size']!r} must be 0 (one request per operation) or more")
+    check_set_options(params)
     option = description.entries_option
     wanted = wanted_from_entries(description, validated_entries(description, params[option]), option)
     resource = ApiResource(description, client, params['account_id'])
-    set_plan = plan_set(description, wanted, resource.list(), params['prune'])
-    warnings: list[str] = []
-    if not check_mode:
-        try:
-            warnings = apply_plan(resource, set_plan, batch_size)
-        except ApplyFailure as failure:
-            result = outcome(description, failure.applied, with_diff)
-            result.update(status=failure.error.status, errors=failure.error.errors,
-                          not_applied=labels(failure.not_applied))
-            raise Failure(str(failure), result) from None
+    current = resource.list()
+    set_plan = plan_set(description, wanted, current, params['prune'])
     result = outcome(description, set_plan.operations, with_diff, set_plan.read_only)
+    refused = set_plan.too_many_deletes(description, params['max_delete_percent'])
+    if refused:  # in check mode too: the nightly audit shows it before anyone applies
+        raise Failure(refused, result)
+    if check_mode or not set_plan.operations:
+        return result
+    if params['backup']:
+        result['backup_path'] = write_backup({description.name: entries_of(description, current)}, description.name,
+                                             params['account_id'], params.get('backup_options'))
+    try:
+        warnings = apply_plan(resource, set_plan, params.get('batch_size') or 0)
+    except ApplyFailure as failure:
+        failed = outcome(description, failure.applied, with_diff)
+        failed.update(status=failure.error.status, errors=failure.error.errors, not_applied=labels(failure.not_applied))
+        if 'backup_path' in result:
+            failed['backup_path'] = result['backup_path']
+        raise Failure(str(failure), failed) from None
     if warnings:
         result['warnings'] = warnings
     return result
+
+
+def check_set_options(params: t.Mapping[str, t.Any]) -> None:
+    """The options besides the entries, before any request; raises ``InvalidValue``."""
+    batch_size = params.get('batch_size')
+    if batch_size is not None and batch_size < 0:
+        raise InvalidValue(f"batch_size: {batch_size!r} must be 0 (one request per operation) or more")
+    if not 0 <= params['max_delete_percent'] <= 100:
+        raise InvalidValue(f"max_delete_percent: {params['max_delete_percent']!r} must be from 0 to 100 "
+                           '(100 switches the mass-deletion guard off)')
+    check_backup_options(params)

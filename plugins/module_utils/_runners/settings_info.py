@@ -18,11 +18,10 @@ from ansible_collections.edgeops.cloudflare.plugins.module_utils._argspec import
     CONNECTION_CONSTRAINTS, connection_argument_spec,
 )
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import Client
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._description import Description
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._resource import ApiObject, ApiResource
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.registry import ALL
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.common import run_module
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._set import Account
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._set import entries_of
 
 
 def argument_spec() -> dict[str, dict[str, t.Any]]:
@@ -51,8 +50,7 @@ def read(params: t.Mapping[str, t.Any], client: Client) -> dict[str, t.Any]:
         read_objects = ApiResource(description, client, params['account_id']).list()
         # One entry per key, as the set modules see the account: where several objects share a key, the oldest
         # (the one they keep with prune), so that the file applies.
-        settings[name] = [as_entry(description, obj) for _key, obj in Account(description, read_objects).ordered()
-                          if not description.why_read_only(obj)]
+        settings[name] = entries_of(description, read_objects)
         unmanaged[name] = sum(1 for obj in read_objects if description.why_read_only(obj))
         objects[name] = read_objects
     result: dict[str, t.Any] = {'changed': False, 'settings': settings, 'unmanaged': unmanaged}
@@ -60,7 +58,3 @@ def read(params: t.Mapping[str, t.Any], client: Client) -> dict[str, t.Any]:
         result['objects'] = objects
     return result
 
-
-def as_entry(description: Description, obj: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
-    """An object as an entry of its set module: the key fields and the settings the API holds a value for."""
-    return {name: obj[name] for name in description.fields if obj.get(name) is not None}

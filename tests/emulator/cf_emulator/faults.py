@@ -11,7 +11,8 @@ page, status 502 by default), "drop" (close the connection without an answer), "
 "unsuccessful" (HTTP 200 with success false and "errors"), "partial" (a batch call that carries out its
 first "after" operations, then fails the next one with "status" (400 by default) and "message"), "barrier"
 (hold each matching request until "count" of them arrived, then answer them all: concurrent clients all read
-before any writes; give "times" = "count").
+before any writes; give "times" = "count"), "short" (a list page cut to its first "keep" objects, 0 by default,
+whose result_info still echoes the asked per_page and the whole total_count, as a capping proxy may answer).
 Every fault matches on "method" and "path" (a regular expression), fires "times" times (1 by default) and
 lets "skip" matching requests through first.
 """
@@ -85,6 +86,14 @@ def act(handler: Handler, fault: dict[str, t.Any], entry: dict[str, t.Any], answ
         with handler.emulator.faults.lock:
             handler.emulator.faults.batch_failure = fault
         return False
+    if kind == 'short':
+        status, payload = answer()
+        entry['status'] = status
+        if isinstance(payload.get('result'), list):
+            payload['result'] = payload['result'][:int(fault.get('keep', 0))]
+            payload.setdefault('result_info', {})['count'] = len(payload['result'])
+        handler.send(status, payload)
+        return True
     if kind == 'drop':
         handler.drop()
         return True
