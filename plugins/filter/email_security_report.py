@@ -1,0 +1,146 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+name: email_security_report
+short_description: The results of an Email Security run as a Markdown report
+version_added: 0.1.0
+description:
+  - Turns what a run of the role M(edgeops.cloudflare.email_security) (its fact C(email_security_summary)) or of the
+    set modules changed, or in check mode would change, into Markdown for a pull-request comment or a change ticket.
+  - First one table, resource | created | updated | deleted | unmanaged; then, per changed resource, the objects by
+    their key, with before -> after for each changed setting of an update.
+  - A resource whose run failed (for example refused by the mass-deletion guard) is marked so, with its message.
+author:
+  - edgeops maintainers (@edgeops)
+positional: _input
+options:
+  _input:
+    description:
+      - Resource name to the result of its set module (or the role's summary of it), for example
+        C({"block_senders": <registered result>}).
+    type: dict
+    required: true
+  title:
+    description: The report's heading.
+    type: str
+    default: Email Security changes
+  shown:
+    description: How many objects of each kind (created, updated, deleted) a resource lists before "and N more".
+    type: int
+    default: 50
+'''
+
+EXAMPLES = r'''
+- name: Write the audit's report for the pull request
+  ansible.builtin.copy:
+    content: "{{ email_security_summary | edgeops.cloudflare.email_security_report(title='Audit of ' ~ account) }}"
+    dest: report.md
+    mode: '0644'
+  check_mode: false
+'''
+
+RETURN = r'''
+_value:
+  description: The report, in Markdown.
+  type: str
+'''
+
+import json
+import typing as t
+
+from ansible.errors import AnsibleFilterError
+
+KINDS = (('created', 'created'), ('updated', 'updated'), ('deleted', 'deleted'))
+
+
+def email_security_report(results: t.Mapping[str, t.Any], title: str = 'Email Security changes', shown: int = 50) -> str:
+    if not isinstance(results, t.Mapping):
+        raise AnsibleFilterError(f'email_security_report: expects a dict of resource name to result, got {type(results).__name__}')
+    lines = [f'## {_text(title)}', '', '| resource | created | updated | deleted | unmanaged |', '|---|--:|--:|--:|--:|']
+    totals = [0, 0, 0, 0]
+    for resource, result in results.items():
+        result = result or {}
+        counts = [len(result.get('created') or []), len(result.get('updated') or []), len(result.get('deleted') or []),
+                  _count(result.get('unmanaged'))]
+        totals = [total + count for total, count in zip(totals, counts)]
+        flag = ' (failed)' if result.get('failed') else ''
+        lines.append(f"| {_cell(resource)}{flag} | {' | '.join(str(count) for count in counts)} |")
+    lines.append(f"| **total** | {' | '.join(f'**{total}**' for total in totals)} |")
+    lines.append('')
+    changed = False
+    for resource, result in results.items():
+        section = _section(resource, result or {}, shown)
+        if section:
+            changed = True
+            lines.extend(section)
+    if not changed:
+        lines.append('No changes.')
+        lines.append('')
+    return '\n'.join(lines)
+
+
+def _section(resource: str, result: t.Mapping[str, t.Any], shown: int) -> list[str]:
+    if not any(result.get(kind) for kind, _word in KINDS) and not result.get('failed'):
+        return []
+    lines = [f'### {_text(resource)}', '']
+    if result.get('failed'):
+        lines.extend([f"> **Failed:** {_text(result.get('msg') or 'no message')}", ''])
+    changes = result.get('changes') or {}
+    previous = result.get('previous') or {}
+    for kind, word in KINDS:
+        objects = list(result.get(kind) or [])
+        for label in objects[:shown]:
+            name = _header(label)
+            lines.append(f'- {word} {_code(name)}')
+            if kind == 'updated':
+                before = previous.get(name) or {}
+                for setting, after in (changes.get(name) or {}).items():
+                    was = _code(_value(before[setting])) if setting in before else '(unknown)'
+                    lines.append(f'  - `{setting}`: {was} → {_code(_value(after))}')
+        if len(objects) > shown:
+            lines.append(f'- … and {len(objects) - shown} more {word}')
+    lines.append('')
+    return lines
+
+
+def _header(label: t.Any) -> str:
+    """An object's one-line name, as the modules spell it in ``changes`` (``Description.header``)."""
+    if isinstance(label, t.Mapping):
+        return ' '.join(f'{name}={value}' for name, value in label.items())
+    return str(label)
+
+
+def _count(unmanaged: t.Any) -> int:
+    if isinstance(unmanaged, int):
+        return unmanaged
+    return len(unmanaged or [])
+
+
+def _value(value: t.Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def _code(text: str) -> str:
+    """A code span that survives backticks and pipes inside ``text`` (a regex, say)."""
+    text = text.replace('|', '\\|').replace('\n', ' ')
+    fence = '``' if '`' in text else '`'
+    pad = ' ' if fence == '``' else ''
+    return f'{fence}{pad}{text}{pad}{fence}'
+
+
+def _text(text: t.Any) -> str:
+    return str(text).replace('\n', ' ')
+
+
+def _cell(text: t.Any) -> str:
+    return _text(text).replace('|', '\\|')
+
+
+class FilterModule:
+    def filters(self) -> dict[str, t.Callable[..., str]]:
+        return {'email_security_report': email_security_report}
