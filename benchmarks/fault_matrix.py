@@ -53,6 +53,11 @@ FAULTS = [
      'update', 'failed', 'HTTP 404: [7003] Could not route'),
     ('success: false', {'kind': 'unsuccessful', 'times': 9, 'errors': [{'code': 1001, 'message': 'invalid zone'}]},
      'update', 'failed', 'HTTP 200: [1001] invalid zone'),
+    # A list page that leaves the existing object out while result_info says it exists: read again, so no duplicate
+    # is created; when it never adds up, the run fails before any write.
+    ('short page', {'kind': 'short', 'method': 'GET'}, 'update', 'recovered', ''),
+    ('short page x2', {'kind': 'short', 'method': 'GET', 'times': 2}, 'update', 'failed',
+     'the list does not add up, twice: page 1 held 0 objects where per_page is 1000, and total_count says 1'),
 ]
 
 # The fleet module's writes go through one batch call, a POST: never repeated after a 5xx or a lost answer; the
