@@ -196,3 +196,45 @@ def test_a_yaml_settings_file_exports_and_audits_the_same(job, emulator, tmp_pat
                                                                      'fail_on_drift': True})
     assert writes == [] and len(emulator.api.log) == 8
     assert shown_drift(events) == 'No drift: the account matches settings.yml'
+
+
+def artifact_data(events):
+    """What the job's set_stats published: AWX stores it as the job's artifacts (from the playbook_on_stats event)."""
+    (stats,) = [event for event in events if event['event'] == 'playbook_on_stats']
+    return stats['event_data'].get('artifact_data') or {}
+
+
+def test_artifacts_carry_the_summary_and_backups_outlive_the_job(job, emulator, tmp_path):
+    """AWX throws the job's filesystem away: the backup goes to a folder exposed to jobs (here, outside the job's
+    private data and project folders, which are removed after the job), and the job's artifacts say where it is."""
+    emulator.api.seed_sample(cf_emulator.DEFAULT_ACCOUNT, cf_emulator.sample('acme'))
+    exposed = tmp_path / 'exposed' / 'email-security-backups'  # AWX_ISOLATION_SHOW_PATHS, or a container group's PVC
+    job('export.yml')
+    settings_file = tmp_path / 'project' / 'account.json'
+    exported = json.loads(settings_file.read_text(encoding='utf-8'))
+    edited = dict(exported, block_senders=exported['block_senders'][1:])
+    settings_file.write_text(json.dumps(edited), encoding='utf-8')
+
+    events, writes = job('account.yml', job_type='check')
+    artifacts = artifact_data(events)['email_security'][cf_emulator.DEFAULT_ACCOUNT]
+    assert artifacts['check_mode'] is True and artifacts['drift'] == ['block_senders'] and writes == []
+    assert artifacts['counts']['block_senders'] == {'created': 0, 'updated': 0, 'deleted': 1, 'unmanaged': 1,
+                                                    'failed': False}
+    assert artifacts['backup_path'] == ''
+
+    events, writes = job('account.yml', extravars={'backup_dir': str(exposed)})
+    artifacts = artifact_data(events)['email_security'][cf_emulator.DEFAULT_ACCOUNT]
+    assert artifacts['check_mode'] is False and artifacts['drift'] == ['block_senders'] and len(writes) == 1
+    backup = artifacts['backup_path']
+    assert os.path.dirname(backup) == str(exposed)
+    for folder in tmp_path.glob('runner-*'):  # the job's own filesystem is gone after the job
+        shutil.rmtree(str(folder))
+    with open(backup, encoding='utf-8') as handle:
+        assert json.load(handle) == {'block_senders': exported['block_senders']}
+
+    events, writes = job('account.yml', extravars={'settings_file': backup, 'max_delete_percent': 100,
+                                                   'backup_dir': str(exposed)})
+    assert [entry['method'] for entry in writes] == ['POST']
+    settings_file.write_text(json.dumps(exported), encoding='utf-8')
+    events, writes = job('account.yml', job_type='check', extravars={'fail_on_drift': True})
+    assert writes == [] and artifact_data(events)['email_security'][cf_emulator.DEFAULT_ACCOUNT]['drift'] == []
