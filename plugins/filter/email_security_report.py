@@ -10,7 +10,7 @@ name: email_security_report
 short_description: The results of an Email Security run as a Markdown report
 version_added: 0.1.0
 description:
-  - Turns what a run of the role M(edgeops.cloudflare.email_security) (its fact C(email_security_summary)) or of the
+  - Turns what a run of the role C(edgeops.cloudflare.email_security) (its fact C(email_security_summary)) or of the
     set modules changed, or in check mode would change, into Markdown for a pull-request comment or a change ticket.
   - First one table, resource | created | updated | deleted | unmanaged; then, per changed resource, the objects by
     their key, with before -> after for each changed setting of an update.
@@ -21,8 +21,8 @@ positional: _input
 options:
   _input:
     description:
-      - Resource name to the result of its set module (or the role's summary of it), for example
-        C({"block_senders": <registered result>}).
+      - 'Resource name to the result of its set module (or the role''s summary of it), for example
+        C({"block_senders": <registered result>}).'
     type: dict
     required: true
   title:

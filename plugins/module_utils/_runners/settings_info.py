@@ -57,4 +57,3 @@ def read(params: t.Mapping[str, t.Any], client: Client) -> dict[str, t.Any]:
     if params['include_objects']:
         result['objects'] = objects
     return result
-
