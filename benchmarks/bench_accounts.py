@@ -85,10 +85,34 @@ def main() -> int:
                                               '-f', str(value))
                 each_account_read_eight_times(f'audit with forks {value}', by_account)
                 timings[value].append(seconds)
+        # Then an apply of one edit per account (a blocked sender less): one backup file per account, holding what
+        # the run changed as it was.
+        exported = {}
+        for n in range(args.accounts):
+            path = os.path.join(workdir, f'{host(n)}.json')
+            with open(path, encoding='utf-8') as handle:
+                exported[account_id(n)] = json.load(handle)
+            with open(path, 'w', encoding='utf-8') as handle:
+                json.dump(dict(exported[account_id(n)], block_senders=exported[account_id(n)]['block_senders'][1:]),
+                          handle)
+        backups = os.path.join(workdir, 'backups')
+        apply_seconds, by_account = example('account.yml', '-e', f'backup_dir={backups}', '-f', str(max(forks)))
+        wrong = {account: methods for account, methods in by_account.items() if sorted(methods) != ['GET'] * 8 + ['POST']}
+        check(len(by_account) == args.accounts and not wrong, f'apply: other requests than 8 reads and a batch: {wrong}')
+        files = sorted(os.listdir(backups))
+        check(sorted(name.split('-')[0] for name in files) == sorted(exported) and len(files) == args.accounts,
+              f'apply: backup files {files}, not one per account')
+        for name in files:
+            with open(os.path.join(backups, name), encoding='utf-8') as handle:
+                held = json.load(handle)
+            check(held == {'block_senders': exported[name.split('-')[0]]['block_senders']},
+                  f'the backup {name} does not hold the blocked senders as they were')
     emulator.stop()
     print(f'{args.accounts} accounts x {per_resource * len(ENTRIES)} objects, one inventory host each '
           f'(against the emulator; {os.cpu_count()} CPUs)')
     print(f'  export (forks {max(forks)}): {export_seconds:.1f} s; 8 reads per account')
+    print(f'  apply of one edit per account (forks {max(forks)}): {apply_seconds:.1f} s; 8 reads and 1 batch per '
+          f'account; one backup file per account')
     print(f"  {'audit':12} {'median':>9} {'range':>17}  requests per account")
     for value, seconds in timings.items():
         print(f'  forks {value:<6} {statistics.median(seconds):7.1f} s  {min(seconds):6.1f}-{max(seconds):6.1f} s'
