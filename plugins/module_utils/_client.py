@@ -109,7 +109,8 @@ class Client:
             total=max_retries, other=0, status_forcelist=RETRY_STATUSES, allowed_methods=RETRYABLE_METHODS,
             backoff_factor=BACKOFF_FACTOR, respect_retry_after_header=True, raise_on_status=False,
         )
-        adapter = HTTPAdapter(max_retries=retry)
+        # One keep-alive pool, large enough for the concurrent reads of a whole account (email_security_settings).
+        adapter = HTTPAdapter(max_retries=retry, pool_connections=1, pool_maxsize=8)
         self.session.mount('https://', adapter)
         self.session.mount('http://', adapter)
 

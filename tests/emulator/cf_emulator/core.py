@@ -338,6 +338,9 @@ class Handler(BaseHTTPRequestHandler):
             entry['status'] = error.status
             self.send(error.status, failure_envelope([error.error]))
             return
+        latency = float(self.emulator.config.get('latency') or 0)
+        if latency:  # a round trip to a far API; requests in flight wait side by side, as they would
+            time.sleep(latency)
         fault = self.emulator.faults.take(method, split.path)
         if fault:
             entry['fault'] = fault['kind']

@@ -25,6 +25,7 @@ import pytest
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import (
     Bool, CidrSet, EnumSet, Field, Hostname, HostnameSet, IntRange, Pattern, Uuid,
 )
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.domains import DOMAINS as DOMAINS_DESCRIPTION
 from modules_under_test import MODULES, UUID, ModuleUnderTest, identifying_field, valid_entry, valid_value
 
 OMIT = '__omit__'  # see conftest.run_module
@@ -240,7 +241,34 @@ def export_cases(_mut: ModuleUnderTest) -> list[tuple[dict[str, t.Any], tuple[st
     return cases
 
 
-GENERATORS = {'single': single_cases, 'set': set_cases, 'info': info_cases, 'export': export_cases}
+def account_cases(_mut: ModuleUnderTest) -> list[tuple[dict[str, t.Any], tuple[str, ...]]]:
+    """Each set module's bad entries, under its resource's name in ``settings`` (the large ones left out), after a
+    valid resource; unknown resource names; the module's own options."""
+    cases = []
+    for mut in MODULES:
+        if mut.kind != 'set':
+            continue
+        name, option = mut.description.name, mut.description.entries_option
+        valid_first = {'domains': [valid_entry(DOMAINS_DESCRIPTION)]} if name != 'domains' else {}
+        for args, options in set_cases(mut):
+            if set(args) != {option} or args[option] is OMIT or (isinstance(args[option], list) and len(args[option]) > 10):
+                continue
+            entries = args[option]
+            expected = (f'settings.{name}',) + (options if isinstance(entries, list) else ())
+            cases.append(({'settings': dict(valid_first, **{name: entries})}, expected))
+    names = ['users', 'DOMAINS', 'domain', 'allow_policy', ' domains', 'block-senders', 'all', 'entries']
+    cases += [({'settings': {name: []}}, ('settings', name, 'known: domains')) for name in names]
+    cases += [({'settings': value}, ('settings',)) for value in ('domains', ['domains'], 42)]
+    cases += [({'settings': {}, 'max_delete_percent': value}, ('max_delete_percent',)) for value in (-1, 101, 'x', 1.5)]
+    cases += [({'settings': {}, 'prune': value}, ('prune',)) for value in ('maybe', 2)]
+    cases += [({'settings': {}, 'backup': True, 'backup_options': {'filename': value}}, ('backup_options.filename',))
+              for value in ('a/b.json', '', '..')]
+    cases += [({'settings': {}, **args}, options) for args, options in bad_connection()]
+    return cases
+
+
+GENERATORS = {'single': single_cases, 'set': set_cases, 'info': info_cases, 'export': export_cases,
+              'account': account_cases}
 CASES = [(mut, args, options) for mut in MODULES for args, options in GENERATORS[mut.kind](mut)]
 for _mut in MODULES:  # a guard on the generator, not a test: too few cases is a broken generator
     _count = sum(1 for case in CASES if case[0] is _mut)

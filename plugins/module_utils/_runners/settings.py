@@ -1,0 +1,161 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The account run (email_security_settings): every resource a settings dict names, in one module run.
+
+Private to this collection: no compatibility promise outside edgeops.cloudflare.
+
+Each resource goes through the same set engine as its set module (validation, plan, duplicates, read-only rows, the
+deletion guard); what is particular here is the order of things: every entry of every resource is validated before
+any request, the resources are read concurrently, every plan is made and every guard checked before any write, and
+the writes go resource by resource, domains first.
+"""
+
+from __future__ import annotations
+
+import typing as t
+from concurrent.futures import ThreadPoolExecutor
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._argspec import (
+    CONNECTION_CONSTRAINTS, connection_argument_spec,
+)
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._backup import backup_argument_spec, write_backup
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import Client
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._errors import Failure, InvalidValue
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resource import ApiObject, ApiResource
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.registry import ALL
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.common import run_module
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.set import (
+    DEFAULT_BATCH_SIZE, check_set_options, validated_entries,
+)
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._set import (
+    DEFAULT_MAX_DELETE_PERCENT, ApplyFailure, SetPlan, Wanted, apply_plan, entries_of, labels, outcome, plan_set,
+    wanted_from_entries,
+)
+
+MAX_READS_IN_FLIGHT = 8  # one per resource: the whole account is read in one round trip
+
+
+def argument_spec() -> dict[str, dict[str, t.Any]]:
+    spec = connection_argument_spec()
+    # The entries are validated per resource against each set module's entry options (see validated_entries).
+    spec['settings'] = {'type': 'dict', 'required': True}
+    spec['prune'] = {'type': 'bool', 'default': False}
+    spec['max_delete_percent'] = {'type': 'int', 'default': DEFAULT_MAX_DELETE_PERCENT}
+    spec.update(backup_argument_spec())
+    return spec
+
+
+MODULE_CONSTRAINTS: dict[str, t.Any] = dict(CONNECTION_CONSTRAINTS)
+
+
+def run(module: AnsibleModule) -> None:
+    run_module(module, lambda params, client: reconcile_account(params, client, module.check_mode, module._diff))
+
+
+def wanted_by_resource(settings: t.Mapping[str, t.Any]) -> dict[str, list[Wanted]]:
+    """Every resource's entries, validated as its set module validates them, in the order they are applied
+    (domains first); ``InvalidValue`` names the resource, before any request."""
+    unknown = sorted(str(name) for name in settings if name not in ALL)
+    if unknown:
+        raise InvalidValue(f"settings: unknown resource(s) {', '.join(unknown)}; known: {', '.join(ALL)}")
+    wanted: dict[str, list[Wanted]] = {}
+    for name, description in ALL.items():
+        if name not in settings:
+            continue
+        entries = settings[name]
+        if not isinstance(entries, list):
+            raise InvalidValue(f'settings.{name}: must be a list of entries, got {type(entries).__name__}')
+        try:
+            wanted[name] = wanted_from_entries(description, validated_entries(description, entries),
+                                               description.entries_option)
+        except InvalidValue as error:
+            raise InvalidValue(f'settings.{name}: {error}') from None
+    return wanted
+
+
+def read_all(client: Client, account_id: str, names: t.Iterable[str]) -> dict[str, list[ApiObject]]:
+    """Every named resource read at once (at most MAX_READS_IN_FLIGHT in flight, over the client's one pool)."""
+    resources = [ApiResource(ALL[name], client, account_id) for name in names]
+    if not resources:
+        return {}
+    with ThreadPoolExecutor(max_workers=min(MAX_READS_IN_FLIGHT, len(resources))) as pool:
+        lists = list(pool.map(lambda resource: resource.list(), resources))  # the first failure is raised here
+    return {resource.description.name: objects for resource, objects in zip(resources, lists)}
+
+
+def reconcile_account(params: t.Mapping[str, t.Any], client: Client, check_mode: bool,
+                      with_diff: bool) -> dict[str, t.Any]:
+    check_set_options(params)
+    wanted = wanted_by_resource(params['settings'])
+    current = read_all(client, params['account_id'], wanted)
+    plans: dict[str, SetPlan] = {}
+    for name, items in wanted.items():
+        try:
+            plans[name] = plan_set(ALL[name], items, current[name], params['prune'])
+        except Failure as error:
+            raise Failure(f'{name}: {error}') from None
+    summary = {name: _summary(name, plans[name].operations, plans[name]) for name in plans}
+    result = _result(summary, plans, with_diff)
+    refused = [why for why in (plans[name].too_many_deletes(ALL[name], params['max_delete_percent']) for name in plans)
+               if why]
+    if refused:  # every guard before any write, in check mode too
+        for name in plans:
+            why = plans[name].too_many_deletes(ALL[name], params['max_delete_percent'])
+            summary[name].update(failed=bool(why), msg=why or '')
+        raise Failure('; '.join(refused), result)
+    changing = [name for name in plans if plans[name].operations]
+    if check_mode or not changing:
+        return result
+    if params['backup']:
+        result['backup_path'] = write_backup({name: entries_of(ALL[name], current[name]) for name in changing},
+                                             'settings', params['account_id'], params.get('backup_options'))
+    warnings: list[str] = []
+    for position, name in enumerate(changing):
+        resource = ApiResource(ALL[name], client, params['account_id'])
+        try:
+            warnings.extend(f'{name}: {warning}' for warning in apply_plan(resource, plans[name], DEFAULT_BATCH_SIZE))
+        except ApplyFailure as failure:
+            raise Failure(*_failed_write(name, failure, changing[position + 1:], summary, plans, result)) from None
+    if warnings:
+        result['warnings'] = warnings
+    return result
+
+
+def _summary(name: str, operations: t.Sequence[t.Any], set_plan: SetPlan) -> dict[str, t.Any]:
+    """One resource's part of the result: what the role's summary fact holds."""
+    description = ALL[name]
+    part = outcome(description, operations, False, set_plan.read_only)
+    part.setdefault('unmanaged', [])
+    part.update(failed=False, msg='')
+    return part
+
+
+def _result(summary: dict[str, dict[str, t.Any]], plans: t.Mapping[str, SetPlan], with_diff: bool) -> dict[str, t.Any]:
+    result: dict[str, t.Any] = {'changed': any(part['changed'] for part in summary.values()), 'summary': summary}
+    if with_diff:
+        result['diff'] = [dict(entry, before_header=f"{name}: {entry['before_header']}",
+                               after_header=f"{name}: {entry['after_header']}")
+                          for name, set_plan in plans.items()
+                          for entry in outcome(ALL[name], set_plan.operations, True)['diff']]
+    return result
+
+
+def _failed_write(name: str, failure: ApplyFailure, not_attempted: t.Sequence[str],
+                  summary: dict[str, dict[str, t.Any]], plans: t.Mapping[str, SetPlan],
+                  result: dict[str, t.Any]) -> tuple[str, dict[str, t.Any]]:
+    """The message and result of a run stopped by a failed write: per resource, what was applied and what not."""
+    summary[name] = dict(_summary(name, failure.applied, plans[name]), failed=True, msg=str(failure),
+                         not_applied=labels(failure.not_applied))
+    for later in not_attempted:
+        summary[later] = dict(_summary(later, [], plans[later]), failed=True, msg='not attempted: an earlier write failed',
+                              not_applied=labels(plans[later].operations))
+    result.update(changed=any(part['changed'] for part in summary.values()), status=failure.error.status,
+                  errors=failure.error.errors)
+    result.pop('diff', None)
+    later = f"; not attempted: {', '.join(not_attempted)}" if not_attempted else ''
+    return f'{name}: {failure}{later}', result

@@ -1,0 +1,192 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+DOCUMENTATION = r'''
+module: email_security_settings
+short_description: Apply (or audit) the Email Security settings of a whole Cloudflare account in one task
+version_added: 1.0.0
+description:
+  - Brings every settings resource that O(settings) names to the state given, in one module run. O(settings) has the
+    shape M(edgeops.cloudflare.email_security_settings_info) returns; a resource it does not name is not touched.
+  - Every entry of every resource is validated before any request, as that resource's set module validates it (the
+    error names the resource). Then the named resources are read concurrently (at most 8 reads in flight over one
+    keep-alive connection pool, with the set modules' retries and complete-read checks), each is planned by the same
+    engine as its set module (duplicates in the account, read-only rows, the mass-deletion guard), and every guard is
+    checked before any write.
+  - 'Writes go resource by resource in a safe order, domains first, through the batch endpoint where the API has one
+    (one request per change for the impersonation registry, sending-domain restrictions and URL ignore patterns). A
+    failed write stops the run: the resource is read again, and the result says per resource what was applied and
+    what was not (RV(summary)).'
+  - 'Requests: one read per resource of up to 1000 objects, then the writes; an unchanged account costs only the reads.
+    Nothing is written in check mode.'
+  - The role M(edgeops.cloudflare.email_security) runs this module; the set modules stay for per-resource use.
+author:
+  - edgeops maintainers (@edgeops)
+extends_documentation_fragment:
+  - edgeops.cloudflare.connection
+  - edgeops.cloudflare.attributes
+  - edgeops.cloudflare.attributes.idempotent
+  - edgeops.cloudflare.safe_changes
+  - edgeops.cloudflare.attributes.actiongroup_cloudflare
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+    details: The diff holds one entry per changed object, headed by the resource and the object's key.
+options:
+  settings:
+    description:
+      - Resource name to the list of entries of that resource's set module, for example C(domains) (the entries of
+        M(edgeops.cloudflare.email_security_domains)) or C(block_senders) (those of
+        M(edgeops.cloudflare.email_security_block_senders)). The known names are C(domains), C(allow_policies),
+        C(block_senders), C(trusted_domains), C(content_policies), C(impersonation_registry),
+        C(sending_domain_restrictions) and C(url_ignore_patterns); any other is refused before any request.
+      - With O(backup=true), one file for the whole account is written, holding every resource the run changes.
+    type: dict
+    required: true
+  prune:
+    description:
+      - When V(true), the objects of a named resource that its list does not hold are deleted (read-only ones
+        excepted), within the mass-deletion guard (O(max_delete_percent)).
+    type: bool
+    default: false
+seealso:
+  - module: edgeops.cloudflare.email_security_settings_info
+  - ref: ansible_collections.edgeops.cloudflare.docsite.guide_account
+    description: Bring an existing account under management.
+  - ref: ansible_collections.edgeops.cloudflare.docsite.guide_safe_changes
+    description: The guard, backups, complete reads and the report.
+'''
+
+EXAMPLES = r'''
+- name: Export the account
+  edgeops.cloudflare.email_security_settings_info:
+  register: account
+
+- name: Apply the reviewed file (in check mode with --diff, audit it)
+  edgeops.cloudflare.email_security_settings:
+    settings: "{{ lookup('ansible.builtin.file', 'account.json') | from_json }}"
+    prune: true
+    backup: true
+  register: applied
+
+- name: Block one more sender and trust a partner, touching no other resource
+  edgeops.cloudflare.email_security_settings:
+    settings:
+      block_senders:
+        - {pattern_type: DOMAIN, pattern: fake-invoices.example}
+      trusted_domains:
+        - {pattern: partner.example, is_recent: true, is_similarity: false}
+'''
+
+RETURN = r'''
+summary:
+  description:
+    - Per resource named in O(settings), what was (or in check mode would be) changed. After a failed write, what
+      was applied, with RV(summary.x.failed), RV(summary.x.msg) and the objects not applied.
+  returned: always
+  type: dict
+  contains:
+    changed:
+      description: Whether the resource was (or would be) changed.
+      type: bool
+      returned: always
+    created:
+      description: The objects created, each named by its key (a value, or a dict of the key fields).
+      type: list
+      elements: raw
+      returned: always
+    updated:
+      description: The objects updated, named by key.
+      type: list
+      elements: raw
+      returned: always
+    deleted:
+      description: The objects deleted, named by key.
+      type: list
+      elements: raw
+      returned: always
+    unmanaged:
+      description: The read-only objects left alone (directory-synced entries, legacy rows), with the C(reason).
+      type: list
+      elements: dict
+      returned: always
+    changes:
+      description: For each created or updated object, the settings sent, by the object's one-line name.
+      type: dict
+      returned: always
+    previous:
+      description: For each updated object, the values the changed settings had before.
+      type: dict
+      returned: always
+    failed:
+      description: Whether this resource was refused (the guard) or its write failed or was not attempted.
+      type: bool
+      returned: always
+    msg:
+      description: Why, when RV(summary.x.failed).
+      type: str
+      returned: always
+    not_applied:
+      description: After a failed write, the objects of this resource whose change was not applied.
+      type: list
+      elements: raw
+      returned: failure
+  sample:
+    block_senders:
+      changed: true
+      created: [{pattern_type: DOMAIN, pattern: fake-invoices.example, is_regex: false}]
+      updated: []
+      deleted: []
+      unmanaged: []
+      changes: {'pattern_type=DOMAIN pattern=fake-invoices.example is_regex=False': {pattern_type: DOMAIN}}
+      previous: {}
+      failed: false
+      msg: ''
+backup_path:
+  description: The backup file written before the first write, with O(backup=true); see O(backup).
+  returned: when O(backup=true) and something changed, outside check mode
+  type: str
+  sample: /home/ops/.ansible/backups/edgeops.cloudflare/settings_0123abcd_20261130T201513.123456Z.json
+diff:
+  description: One entry per changed object, resources in the order they are applied, objects in key order.
+  returned: when diff mode is on
+  type: list
+  elements: dict
+  contains:
+    before_header:
+      description: The resource and the object's one-line name.
+      type: str
+      returned: always
+    after_header:
+      description: The resource and the object's one-line name.
+      type: str
+      returned: always
+    before:
+      description: The changed settings before; empty for a created object.
+      type: dict
+      returned: always
+    after:
+      description: The changed settings after; empty for a deleted object.
+      type: dict
+      returned: always
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.settings import (
+    MODULE_CONSTRAINTS, argument_spec, run,
+)
+
+
+def main() -> None:
+    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True, **MODULE_CONSTRAINTS)
+    run(module)
+
+
+if __name__ == '__main__':
+    main()

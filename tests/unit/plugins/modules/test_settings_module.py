@@ -1,0 +1,163 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""email_security_settings: the whole account in one module run, against the emulator."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.registry import ALL
+from ansible_collections.edgeops.cloudflare.plugins.modules import email_security_settings, email_security_settings_info
+from test_settings_info import ACCOUNT, seed_account
+
+
+def export(run_module):
+    return run_module(email_security_settings_info)['settings']
+
+
+def writes(emulator):
+    return [entry for entry in emulator.requests if entry['method'] != 'GET']
+
+
+def sender(number):
+    return {'pattern_type': 'DOMAIN', 'pattern': f'n{number}.spam.example', 'is_regex': False}
+
+
+def test_the_export_applies_back_with_prune_in_eight_reads_and_no_write(run_module, emulator):
+    seed_account(emulator)
+    exported = export(run_module)
+    emulator.api.log.clear()
+    result = run_module(email_security_settings, settings=exported, prune=True)
+    assert result['changed'] is False and 'failed' not in result, result
+    assert sorted(entry['path'].rsplit('/', 1)[-1] for entry in emulator.requests) == sorted(ALL)
+    assert emulator.methods == ['GET'] * 8
+    assert list(result['summary']) == list(ALL)
+    assert result['summary']['impersonation_registry']['unmanaged'][0]['email'] == 'sam@example.com'
+
+
+def test_the_export_applied_to_an_empty_account_exports_the_same(run_module, emulator):
+    seed_account(emulator)
+    exported = export(run_module)
+    emulator.api.reset()
+    applied = run_module(email_security_settings, settings=exported)
+    assert applied['changed'] is True and 'failed' not in applied
+    assert {name: len(part['created']) for name, part in applied['summary'].items()} == {
+        name: len(entries) for name, entries in exported.items()}
+    # domains first; one batch per batch resource, one request per object for the other three
+    paths = [entry['path'].split('/settings/')[1] for entry in writes(emulator)]
+    assert paths[0] == 'domains/batch'
+    assert paths.count('impersonation_registry') == len(exported['impersonation_registry'])
+    assert len(paths) == 5 + sum(len(exported[name]) for name in
+                                 ('impersonation_registry', 'sending_domain_restrictions', 'url_ignore_patterns'))
+    assert export(run_module) == exported
+
+
+def test_a_resource_the_dict_does_not_name_is_not_touched(run_module, emulator):
+    seed_account(emulator)
+    result = run_module(email_security_settings, settings={'block_senders': [sender(1)]}, prune=True)
+    assert list(result['summary']) == ['block_senders']
+    assert emulator.methods == ['GET', 'POST'] and emulator.requests[0]['path'].endswith('/block_senders')
+    assert len(emulator.stored('url_ignore_patterns')) == len(ACCOUNT['url_ignore_patterns'])
+
+
+def test_a_bad_entry_in_the_last_resource_means_no_request(run_module, emulator):
+    settings = {name: [] for name in ALL}
+    settings['domains'] = ACCOUNT['domains']
+    settings['url_ignore_patterns'] = [{'pattern': '^https://ok\\.example/'}, {'pattern': '^https://a\\.example/',
+                                                                           'comments': 'x' * 1025}]
+    result = run_module(email_security_settings, settings=settings)
+    assert result['failed'] is True
+    assert result['msg'].startswith('settings.url_ignore_patterns: entries[1]: comments: ')
+    assert emulator.methods == []
+
+
+def test_an_unknown_resource_name_is_refused_naming_the_known_ones(run_module, emulator):
+    result = run_module(email_security_settings, settings={'block_senders': [], 'blocked_senders': []})
+    assert result['msg'] == f"settings: unknown resource(s) blocked_senders; known: {', '.join(ALL)}"
+    assert emulator.methods == []
+
+
+def test_the_reads_overlap(run_module, emulator):
+    seed_account(emulator)
+    # Each read is held until all eight have arrived: read one after the other, the first would wait for ever.
+    emulator.fault(kind='barrier', method='GET', count=8, times=8, timeout=5)
+    result = run_module(email_security_settings, settings=export_settings(), prune=True)
+    assert result['changed'] is False and 'failed' not in result, result
+    assert emulator.methods == ['GET'] * 8
+
+
+def export_settings():
+    return {name: [dict(entry) for entry in entries] for name, entries in ACCOUNT.items()}
+
+
+def test_a_failed_write_in_the_middle_is_reported_per_resource(run_module, emulator):
+    settings = {'domains': ACCOUNT['domains'], 'block_senders': ACCOUNT['block_senders'],
+                'trusted_domains': ACCOUNT['trusted_domains'], 'url_ignore_patterns': ACCOUNT['url_ignore_patterns']}
+    emulator.fault(kind='status', status=400, path='trusted_domains/batch$',
+                   errors=[{'code': 1006, 'message': 'pattern is locked'}])
+    result = run_module(email_security_settings, settings=settings)
+    assert result['failed'] is True
+    assert result['msg'].startswith('trusted_domains: batch call 1 of 1 failed: ')
+    assert '[1006] pattern is locked' in result['msg'] and result['msg'].endswith('; not attempted: url_ignore_patterns')
+    summary = result['summary']
+    assert len(summary['domains']['created']) == 2 and summary['domains']['failed'] is False
+    assert len(summary['block_senders']['created']) == 3 and summary['block_senders']['failed'] is False
+    assert summary['trusted_domains']['failed'] is True and summary['trusted_domains']['created'] == []
+    assert summary['trusted_domains']['not_applied'] == [{'pattern': 'partner.example', 'is_regex': False}]
+    assert summary['url_ignore_patterns']['failed'] is True and len(summary['url_ignore_patterns']['not_applied']) == 2
+    assert result['status'] == 400 and emulator.stored('url_ignore_patterns') == {}
+    assert [entry['method'] for entry in writes(emulator)] == ['POST', 'POST', 'POST']
+
+
+def test_the_guard_of_any_resource_stops_every_write_in_apply_and_in_check_mode(run_module, emulator):
+    emulator.api.seed(emulator.account, 'block_senders', [sender(number) for number in range(20)])
+    emulator.api.log.clear()
+    settings = {'domains': ACCOUNT['domains'], 'block_senders': [sender(number) for number in range(5)]}
+    for check_mode in (True, False):
+        result = run_module(email_security_settings, check_mode=check_mode, diff=True, settings=settings, prune=True)
+        assert result['msg'] == ('blocked senders: this run would delete 15 of 20 (75 %), more than max_delete_percent '
+                                 '30; nothing was changed (max_delete_percent: 100 allows it)')
+        assert result['summary']['block_senders']['failed'] is True and len(result['summary']['block_senders']['deleted']) == 15
+        assert result['summary']['domains']['failed'] is False and len(result['summary']['domains']['created']) == 2
+        assert len(result['diff']) == 17
+    assert writes(emulator) == []
+    applied = run_module(email_security_settings, settings=settings, prune=True, max_delete_percent=100)
+    assert applied['changed'] is True and [entry['method'] for entry in writes(emulator)] == ['POST', 'POST']
+
+
+def test_check_mode_never_writes_and_diffs_name_the_resource(run_module, emulator):
+    seed_account(emulator)
+    settings = export_settings()
+    settings['block_senders'] = settings['block_senders'][1:] + [sender(7)]
+    settings['url_ignore_patterns'][0]['comments'] = 'changed'
+    result = run_module(email_security_settings, check_mode=True, diff=True, settings=settings, prune=True)
+    assert result['changed'] is True and emulator.methods == ['GET'] * 8
+    headers = [entry['before_header'] for entry in result['diff']]
+    assert headers == ['block_senders: pattern_type=DOMAIN pattern=n7.spam.example is_regex=False',
+                       'block_senders: pattern_type=DOMAIN pattern=phish.example is_regex=False',
+                       'url_ignore_patterns: ^https://intranet\\.example/']
+    assert result['summary']['url_ignore_patterns']['previous'] == {'^https://intranet\\.example/': {'comments': 'internal'}}
+
+
+def test_one_backup_for_the_account_holds_what_the_run_changes_and_rolls_back(run_module, emulator, tmp_path):
+    seed_account(emulator)
+    before = export(run_module)
+    settings = json.loads(json.dumps(before))
+    settings['domains'][0]['regions'] = ['US']
+    settings['url_ignore_patterns'] = settings['url_ignore_patterns'][:1]
+    result = run_module(email_security_settings, settings=settings, prune=True, backup=True,
+                        backup_options={'dir_path': str(tmp_path)})
+    assert result['changed'] is True
+    assert os.listdir(tmp_path) == [os.path.basename(result['backup_path'])]
+    assert os.path.basename(result['backup_path']).startswith(f'settings_{emulator.account}_')
+    with open(result['backup_path'], encoding='utf-8') as handle:
+        backup = json.load(handle)
+    assert backup == {'domains': before['domains'], 'url_ignore_patterns': before['url_ignore_patterns']}
+    run_module(email_security_settings, settings=backup, prune=True, max_delete_percent=100)
+    emulator.api.log.clear()
+    audit = run_module(email_security_settings, check_mode=True, settings=before, prune=True)
+    assert audit['changed'] is False and emulator.methods == ['GET'] * 8
