@@ -147,6 +147,13 @@ summary:
       previous: {}
       failed: false
       msg: ''
+counts:
+  description:
+    - Per resource named in O(settings), how many objects were (or would be) created, updated, deleted and left
+      alone (read-only), and whether it failed; what the role publishes with C(set_stats).
+  returned: always
+  type: dict
+  sample: {block_senders: {created: 1, updated: 0, deleted: 0, unmanaged: 1, failed: false}}
 backup_path:
   description: The backup file written before the first write, with O(backup=true); see O(backup).
   returned: when O(backup=true) and something changed, outside check mode

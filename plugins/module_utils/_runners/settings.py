@@ -107,10 +107,10 @@ def reconcile_account(params: t.Mapping[str, t.Any], client: Client, check_mode:
         for name in plans:
             why = plans[name].too_many_deletes(ALL[name], params['max_delete_percent'])
             summary[name].update(failed=bool(why), msg=why or '')
-        raise Failure('; '.join(refused), result)
+        raise Failure('; '.join(refused), dict(result, counts=counts(summary)))
     changing = [name for name in plans if plans[name].operations]
     if check_mode or not changing:
-        return result
+        return dict(result, counts=counts(summary))
     if params['backup']:
         result['backup_path'] = write_backup({name: entries_of(ALL[name], current[name]) for name in changing},
                                              'settings', params['account_id'], params.get('backup_options'))
@@ -123,7 +123,7 @@ def reconcile_account(params: t.Mapping[str, t.Any], client: Client, check_mode:
             raise Failure(*_failed_write(name, failure, changing[position + 1:], summary, plans, result)) from None
     if warnings:
         result['warnings'] = warnings
-    return result
+    return dict(result, counts=counts(summary))
 
 
 def _summary(name: str, operations: t.Sequence[t.Any], set_plan: SetPlan) -> dict[str, t.Any]:
@@ -133,6 +133,11 @@ def _summary(name: str, operations: t.Sequence[t.Any], set_plan: SetPlan) -> dic
     part.setdefault('unmanaged', [])
     part.update(failed=False, msg='')
     return part
+
+
+def counts(summary: t.Mapping[str, t.Mapping[str, t.Any]]) -> dict[str, dict[str, t.Any]]:
+    return {name: {'created': len(part['created']), 'updated': len(part['updated']), 'deleted': len(part['deleted']),
+                   'unmanaged': len(part['unmanaged']), 'failed': part['failed']} for name, part in summary.items()}
 
 
 def _result(summary: dict[str, dict[str, t.Any]], plans: t.Mapping[str, SetPlan], with_diff: bool) -> dict[str, t.Any]:
@@ -155,7 +160,7 @@ def _failed_write(name: str, failure: ApplyFailure, not_attempted: t.Sequence[st
         summary[later] = dict(_summary(later, [], plans[later]), failed=True, msg='not attempted: an earlier write failed',
                               not_applied=labels(plans[later].operations))
     result.update(changed=any(part['changed'] for part in summary.values()), status=failure.error.status,
-                  errors=failure.error.errors)
+                  errors=failure.error.errors, counts=counts(summary))
     result.pop('diff', None)
     later = f"; not attempted: {', '.join(not_attempted)}" if not_attempted else ''
     return f'{name}: {failure}{later}', result
