@@ -45,9 +45,17 @@ options:
         M(edgeops.cloudflare.email_security_block_senders)). The known names are C(domains), C(allow_policies),
         C(block_senders), C(trusted_domains), C(content_policies), C(impersonation_registry),
         C(sending_domain_restrictions) and C(url_ignore_patterns); any other is refused before any request.
-      - With O(backup=true), one file for the whole account is written, holding every resource the run changes.
+      - One of O(settings) and O(settings_file) is required.
     type: dict
-    required: true
+  settings_file:
+    description:
+      - A file holding O(settings), JSON (YAML when its name ends in C(.yml) or C(.yaml)), as
+        C(examples/export.yml) writes it; read by the module on the host that runs it (with a local connection,
+        the controller).
+      - 'For a large account this is much faster than O(settings): the file is parsed once, by the module, instead
+        of being loaded, templated and shipped by the controller (an audit of 1,000 objects per resource: about 2 s
+        less).'
+    type: path
   prune:
     description:
       - When V(true), the objects of a named resource that its list does not hold are deleted (read-only ones
@@ -69,7 +77,7 @@ EXAMPLES = r'''
 
 - name: Apply the reviewed file (in check mode with --diff, audit it)
   edgeops.cloudflare.email_security_settings:
-    settings: "{{ lookup('ansible.builtin.file', 'account.json') | from_json }}"
+    settings_file: "{{ playbook_dir }}/account.json"
     prune: true
     backup: true
   register: applied

@@ -66,7 +66,11 @@ MODULE_CONSTRAINTS: dict[str, t.Any] = dict(CONNECTION_CONSTRAINTS)
 def validated_entries(description: Description, entries: t.Sequence[t.Any]) -> list[dict[str, t.Any]]:
     """The entries with types converted and defaults set, as Ansible would; ``InvalidValue`` names the option."""
     option = description.entries_option
-    spec = {option: {'type': 'list', 'elements': 'dict', 'options': entry_spec(description)}}
+    options = entry_spec(description)
+    as_given = entries_as_given(options, entries)
+    if as_given is not None:
+        return as_given
+    spec = {option: {'type': 'list', 'elements': 'dict', 'options': options}}
     result = ArgumentSpecValidator(spec).validate({option: entries})
     errors = [error for error in result.errors.errors if not isinstance(error, NoLogError)]
     if errors:
@@ -75,6 +79,43 @@ def validated_entries(description: Description, entries: t.Sequence[t.Any]) -> l
             raise InvalidValue(f'{option}: unsupported parameter {error.msg}')
         raise InvalidValue(error.msg)
     return result.validated_parameters[option]
+
+
+_EXACT_TYPES = {'str': str, 'bool': bool, 'int': int}
+
+
+def entries_as_given(options: t.Mapping[str, t.Mapping[str, t.Any]],
+                     entries: t.Sequence[t.Any]) -> t.Optional[list[dict[str, t.Any]]]:
+    """What Ansible's validation returns for ``entries`` (every option set, defaults filled in) when every value
+    already has its option's type and choices, as an export's entries have; None as soon as one needs converting or
+    is wrong (or null), so that Ansible's own validation converts it or names the error.
+
+    Ansible's validation deep-copies the entries and checks them one option at a time: 0.25 s for 8,000 entries
+    that this takes 0.03 s to accept.
+    """
+    accepted = []
+    for entry in entries:
+        if type(entry) is not dict or not entry.keys() <= options.keys():
+            return None
+        values: dict[str, t.Any] = {}
+        for name, option in options.items():
+            if name not in entry:
+                if option.get('required'):
+                    return None
+                values[name] = option.get('default')
+                continue
+            value = entry[name]
+            choices = option.get('choices')
+            if option['type'] == 'list':
+                if type(value) is not list or any(type(item) is not str or (choices and item not in choices)
+                                                  for item in value):
+                    return None
+                value = list(value)
+            elif type(value) is not _EXACT_TYPES.get(option['type']) or (choices and value not in choices):
+                return None
+            values[name] = value
+        accepted.append(values)
+    return accepted
 
 
 def run(module: AnsibleModule, description: Description) -> None:

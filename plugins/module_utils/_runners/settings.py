@@ -15,8 +15,14 @@ the writes go resource by resource, domains first.
 
 from __future__ import annotations
 
+import json
 import typing as t
 from concurrent.futures import ThreadPoolExecutor
+
+try:
+    import yaml
+except ImportError:  # pragma: no cover - PyYAML comes with ansible-core; a managed host may lack it
+    yaml = None  # type: ignore[assignment]
 
 from ansible.module_utils.basic import AnsibleModule
 
@@ -43,14 +49,17 @@ MAX_READS_IN_FLIGHT = 8  # one per resource: the whole account is read in one ro
 def argument_spec() -> dict[str, dict[str, t.Any]]:
     spec = connection_argument_spec()
     # The entries are validated per resource against each set module's entry options (see validated_entries).
-    spec['settings'] = {'type': 'dict', 'required': True}
+    spec['settings'] = {'type': 'dict'}
+    spec['settings_file'] = {'type': 'path'}
     spec['prune'] = {'type': 'bool', 'default': False}
     spec['max_delete_percent'] = {'type': 'int', 'default': DEFAULT_MAX_DELETE_PERCENT}
     spec.update(backup_argument_spec())
     return spec
 
 
-MODULE_CONSTRAINTS: dict[str, t.Any] = dict(CONNECTION_CONSTRAINTS)
+MODULE_CONSTRAINTS: dict[str, t.Any] = dict(
+    CONNECTION_CONSTRAINTS, mutually_exclusive=CONNECTION_CONSTRAINTS['mutually_exclusive'] + [('settings', 'settings_file')],
+    required_one_of=[('settings', 'settings_file')])
 
 
 def run(module: AnsibleModule) -> None:
@@ -78,6 +87,37 @@ def wanted_by_resource(settings: t.Mapping[str, t.Any]) -> dict[str, list[Wanted
     return wanted
 
 
+def load_settings_file(path: str) -> t.Mapping[str, t.Any]:
+    """The settings dict of a JSON file (YAML when the name ends in .yml or .yaml); ``InvalidValue`` says why not.
+
+    Read by the module itself, the file is parsed once, on the host that runs the module, instead of being loaded,
+    validated and templated by the controller and then shipped to the module (2 s of a 1,000-per-resource audit).
+    """
+    try:
+        with open(path, encoding='utf-8') as handle:
+            text = handle.read()
+    except OSError as error:
+        raise InvalidValue(f'settings_file: cannot read {path!r}: {error.strerror or error}') from None
+    if path.endswith(('.yml', '.yaml')):
+        if yaml is None:
+            raise InvalidValue(f'settings_file: reading YAML ({path!r}) needs PyYAML on the host that runs the module; '
+                               'use a JSON file')
+        loader = getattr(yaml, 'CSafeLoader', yaml.SafeLoader)
+        try:
+            settings = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        except yaml.YAMLError as error:
+            raise InvalidValue(f"settings_file: {path!r} is not valid YAML: {' '.join(str(error).split())}") from None
+    else:
+        try:
+            settings = json.loads(text)
+        except ValueError as error:
+            raise InvalidValue(f'settings_file: {path!r} is not valid JSON: {error}') from None
+    if not isinstance(settings, dict):
+        raise InvalidValue(f'settings_file: {path!r} holds a {type(settings).__name__}, not a dict of resource name to '
+                           'entries')
+    return settings
+
+
 def read_all(client: Client, account_id: str, names: t.Iterable[str]) -> dict[str, list[ApiObject]]:
     """Every named resource read at once (at most MAX_READS_IN_FLIGHT in flight, over the client's one pool)."""
     resources = [ApiResource(ALL[name], client, account_id) for name in names]
@@ -91,7 +131,8 @@ def read_all(client: Client, account_id: str, names: t.Iterable[str]) -> dict[st
 def reconcile_account(params: t.Mapping[str, t.Any], client: Client, check_mode: bool,
                       with_diff: bool) -> dict[str, t.Any]:
     check_set_options(params)
-    wanted = wanted_by_resource(params['settings'])
+    settings = params['settings'] if params.get('settings') is not None else load_settings_file(params['settings_file'])
+    wanted = wanted_by_resource(settings)
     current = read_all(client, params['account_id'], wanted)
     plans: dict[str, SetPlan] = {}
     for name, items in wanted.items():

@@ -10,6 +10,11 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.set import entries_as_given, entry_spec
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.registry import ALL
 from ansible_collections.edgeops.cloudflare.plugins.modules import email_security_settings, email_security_settings_info
 from test_settings_info import ACCOUNT, seed_account
@@ -161,3 +166,21 @@ def test_one_backup_for_the_account_holds_what_the_run_changes_and_rolls_back(ru
     emulator.api.log.clear()
     audit = run_module(email_security_settings, check_mode=True, settings=before, prune=True)
     assert audit['changed'] is False and emulator.methods == ['GET'] * 8
+
+
+@pytest.mark.parametrize('name', list(ALL))
+def test_entries_as_given_are_what_ansibles_validation_returns(name):
+    options = entry_spec(ALL[name])
+    entries = ACCOUNT[name] + [dict(ACCOUNT[name][0], state='absent')]
+    spec = {'entries': {'type': 'list', 'elements': 'dict', 'options': options}}
+    ansible = ArgumentSpecValidator(spec).validate({'entries': entries}).validated_parameters['entries']
+    assert entries_as_given(options, entries) == ansible
+
+
+def test_entries_that_need_converting_go_through_ansibles_validation(run_module, emulator):
+    options = entry_spec(ALL['block_senders'])
+    assert entries_as_given(options, [dict(sender(1), is_regex='no')]) is None
+    assert entries_as_given(options, [dict(sender(1), comments=None)]) is None
+    assert entries_as_given(options, [dict(sender(1), state='gone')]) is None
+    result = run_module(email_security_settings, settings={'block_senders': [dict(sender(1), is_regex='no')]})
+    assert result['summary']['block_senders']['created'] == [sender(1)]  # 'no' converted to false, as Ansible does
