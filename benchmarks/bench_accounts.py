@@ -9,8 +9,10 @@ Run it with benchmarks/run accounts [--accounts 50] [--entries 200] [--forks 1,1
 serves --accounts accounts, each with its own API token that reaches no other account, and --entries objects
 spread over the eight resources. examples/accounts/export.yml writes each account's settings file; then
 examples/accounts/account.yml audits every account (--check --diff, fail_on_drift) once per --forks value,
-interleaved, --repeat times. It reports the wall time of each (median and range) and the requests per account,
-and exits 1 when an account gets other requests than its eight reads, or any write.
+interleaved, --repeat times; with --baseline REF, each of those audits also runs with examples/accounts and the role
+as they were at the git commit REF, interleaved. It reports the wall time of each (median and range) and the requests
+per account, and exits 1 when an account gets other requests than its eight reads, or any write. It ends with an
+apply of one edit per account, which must keep one backup file per account.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import sys
 import tempfile
 
 import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
-from benchlib import ENTRIES, check, entry, play, playbook_env  # beside this script
+from benchlib import ENTRIES, check, entry, from_history, play, playbook_env, with_role  # beside this script
 
 ACCOUNTS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'examples', 'accounts')
 
@@ -43,9 +45,11 @@ def main() -> int:
     parser.add_argument('--entries', type=int, default=200, help='objects per account, over the eight resources')
     parser.add_argument('--forks', default='1,10', help='comma-separated forks values to compare (default 1,10)')
     parser.add_argument('--repeat', type=int, default=3)
+    parser.add_argument('--baseline', help='also audit with examples/accounts and the role of this git commit')
     parser.add_argument('--json', help='also write the figures to this file')
     args = parser.parse_args()
     forks = [int(value) for value in args.forks.split(',')]
+    variants = ['today'] + (['baseline'] if args.baseline else [])
     emulator = cf_emulator.Background()
     tokens = {host(n): f'token-for-{host(n)}' for n in range(args.accounts)}
     emulator.api.configure({'scoped_tokens': {tokens[host(n)]: [account_id(n)] for n in range(args.accounts)}})
@@ -53,7 +57,7 @@ def main() -> int:
     for n in range(args.accounts):
         for resource in ENTRIES:
             emulator.api.seed(account_id(n), resource, [entry(resource, i) for i in range(per_resource)])
-    timings: dict[int, list[float]] = {value: [] for value in forks}
+    timings: dict[tuple[str, int], list[float]] = {(variant, value): [] for variant in variants for value in forks}
     with tempfile.TemporaryDirectory() as workdir:
         inventory = os.path.join(workdir, 'inventory.yml')
         with open(inventory, 'w', encoding='utf-8') as handle:
@@ -63,8 +67,14 @@ def main() -> int:
         env = playbook_env(emulator.base_url, credentials=False,
                            **{f"CF_TOKEN_{name.upper().replace('-', '_')}": token for name, token in tokens.items()})
 
-        def example(playbook: str, *extra: str) -> tuple[float, dict[str, list[str]]]:
-            run = play(emulator.api, ['-i', inventory, os.path.join(ACCOUNTS, playbook), '-e',
+        folders = {'today': ACCOUNTS}
+        if args.baseline:
+            folders['baseline'] = from_history(args.baseline, 'examples/accounts', os.path.join(workdir, 'baseline'))
+            with_role(os.path.join(folders['baseline'], 'account.yml'),
+                      from_history(args.baseline, 'roles/email_security', os.path.join(workdir, 'baseline_role')))
+
+        def example(playbook: str, *extra: str, variant: str = 'today') -> tuple[float, dict[str, list[str]]]:
+            run = play(emulator.api, ['-i', inventory, os.path.join(folders[variant], playbook), '-e',
                                       f'email_security_settings_file={workdir}/{{{{ inventory_hostname }}}}.json',
                                       *extra], env)
             by_account: dict[str, list[str]] = collections.defaultdict(list)
@@ -79,12 +89,13 @@ def main() -> int:
 
         export_seconds, by_account = example('export.yml', '-f', str(max(forks)))
         each_account_read_eight_times('export', by_account)
-        for _round in range(args.repeat):
-            for value in forks:
+        for number in range(args.repeat):
+            for key in (list(timings) if number % 2 == 0 else list(reversed(timings))):
+                variant, value = key
                 seconds, by_account = example('account.yml', '--check', '--diff', '-e', 'fail_on_drift=true',
-                                              '-f', str(value))
-                each_account_read_eight_times(f'audit with forks {value}', by_account)
-                timings[value].append(seconds)
+                                              '-f', str(value), variant=variant)
+                each_account_read_eight_times(f'{variant} audit with forks {value}', by_account)
+                timings[key].append(seconds)
         # Then an apply of one edit per account (a blocked sender less): one backup file per account, holding what
         # the run changed as it was.
         exported = {}
@@ -113,18 +124,25 @@ def main() -> int:
     print(f'  export (forks {max(forks)}): {export_seconds:.1f} s; 8 reads per account')
     print(f'  apply of one edit per account (forks {max(forks)}): {apply_seconds:.1f} s; 8 reads and 1 batch per '
           f'account; one backup file per account')
-    print(f"  {'audit':12} {'median':>9} {'range':>17}  requests per account")
-    for value, seconds in timings.items():
-        print(f'  forks {value:<6} {statistics.median(seconds):7.1f} s  {min(seconds):6.1f}-{max(seconds):6.1f} s'
+    print(f"  {'audit':22} {'median':>9} {'range':>17}  requests per account")
+    for (variant, value), seconds in timings.items():
+        label = f'{variant}, forks {value}'
+        print(f'  {label:22} {statistics.median(seconds):7.1f} s  {min(seconds):6.1f}-{max(seconds):6.1f} s'
               f'   8 (GET), 0 writes')
-    if len(forks) > 1:
-        base = statistics.median(timings[forks[0]])
+    for variant in variants:
+        base = statistics.median(timings[(variant, forks[0])])
         for value in forks[1:]:
-            print(f'  speed-up forks {value} / forks {forks[0]}: {base / statistics.median(timings[value]):.2f}x')
+            print(f'  {variant}: speed-up forks {value} / forks {forks[0]}: '
+                  f'{base / statistics.median(timings[(variant, value)]):.2f}x')
+    if args.baseline:
+        for value in forks:
+            ratio = statistics.median(timings[('today', value)]) / statistics.median(timings[('baseline', value)])
+            print(f'  forks {value}: today / baseline {args.baseline[:10]}: {ratio:.2f}')
     if args.json:
         with open(args.json, 'w', encoding='utf-8') as handle:
             json.dump({'accounts': args.accounts, 'entries': per_resource * len(ENTRIES), 'export_seconds': export_seconds,
-                       'audit_seconds': {str(value): seconds for value, seconds in timings.items()}}, handle, indent=2)
+                       'audit_seconds': {f'{variant} {value}': seconds for (variant, value), seconds in timings.items()}},
+                      handle, indent=2)
     return 0
 
 

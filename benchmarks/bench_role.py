@@ -8,8 +8,9 @@
 Run it with benchmarks/run role [--count 1000] [--repeat 3] [--latency 0.25] [--baseline REF]. The emulated account
 holds --count objects in each of the eight resources; examples/export.yml writes it to a file. Then, interleaved,
 --repeat rounds of the whole-account audit (examples/account.yml --check --diff -e fail_on_drift=true) through
-today's role and through the baseline: the role as it was at the git commit --baseline (eight set-module tasks), taken
-out of the repository's history into a temporary folder. Then the same audits with the emulator answering every
+today's role and through the baseline: the role and examples/account.yml as they were at the git commit --baseline
+(eight set-module tasks, the file loaded by the playbook), taken out of the repository's history into a temporary
+folder. Then the same audits with the emulator answering every
 request --latency seconds late: the extra wall time, in round trips. Every audit must send exactly the page reads and
 no write; the script exits 1 otherwise.
 """
@@ -19,44 +20,22 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 
 import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
-from benchlib import ENTRIES, check, entry, pages, play, playbook_env  # beside this script
+from benchlib import BASELINE, ENTRIES, check, entry, from_history, pages, play, playbook_env, with_role
 
 ACCOUNT = cf_emulator.DEFAULT_ACCOUNT
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-EXAMPLES = os.path.join(ROOT, 'examples')
-ROLE = 'roles/email_security'
-# The last commit whose role ran the eight set modules, one task each.
-DEFAULT_BASELINE = '26d0a3a0185f1a70ee918e2e4e280dff2acaa7fa'
+EXAMPLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'examples')
 
 
-def baseline_role(ref: str, folder: str) -> str:
-    """The role as it was at ``ref``, written under ``folder``; returns its path."""
-    names = subprocess.run(['git', '-C', ROOT, 'ls-tree', '-r', '--name-only', ref, ROLE], check=True,
-                           capture_output=True, text=True).stdout.split()
-    check(bool(names), f'no role at {ref}')
-    for name in names:
-        path = os.path.join(folder, 'baseline_role', os.path.relpath(name, ROLE))
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, 'wb') as handle:
-            handle.write(subprocess.run(['git', '-C', ROOT, 'show', f'{ref}:{name}'], check=True,
-                                        capture_output=True).stdout)
-    return os.path.join(folder, 'baseline_role')
-
-
-def playbook_with_role(folder: str, role: str, name: str) -> str:
-    """examples/account.yml with its include_role naming ``role`` (a collection role or a folder)."""
-    with open(os.path.join(EXAMPLES, 'account.yml'), encoding='utf-8') as handle:
-        text = handle.read()
-    text = text.replace('name: edgeops.cloudflare.email_security\n', f'name: {role}\n')
-    path = os.path.join(folder, f'{name}.yml')
-    with open(path, 'w', encoding='utf-8') as handle:
-        handle.write(text)
-    return path
+def baseline_playbook(ref: str, folder: str) -> str:
+    """examples/account.yml and the role as they were at ``ref``, the playbook including that role."""
+    role = from_history(ref, 'roles/email_security', os.path.join(folder, 'baseline_role'))
+    examples = from_history(ref, 'examples', os.path.join(folder, 'baseline_examples'))
+    with_role(os.path.join(examples, 'account.yml'), role)
+    return os.path.join(examples, 'account.yml')
 
 
 def spread(values: list[float]) -> str:
@@ -68,7 +47,7 @@ def main() -> int:
     parser.add_argument('--count', type=int, default=1000, help='objects in each resource (default 1000)')
     parser.add_argument('--repeat', type=int, default=3)
     parser.add_argument('--latency', type=float, default=0.25, help='seconds the emulator adds to every request')
-    parser.add_argument('--baseline', default=DEFAULT_BASELINE, help='the git commit of the role to compare with')
+    parser.add_argument('--baseline', default=BASELINE, help='the git commit of the role to compare with')
     args = parser.parse_args()
     emulator = cf_emulator.Background()
     env = playbook_env(emulator.base_url)
@@ -79,8 +58,8 @@ def main() -> int:
             emulator.api.seed(ACCOUNT, resource, [entry(resource, n) for n in range(args.count)])
         run = play(emulator.api, [os.path.join(EXAMPLES, 'export.yml'), '-e', f'settings_file={settings_file}'], env)
         check(run['requests'] == reads, f"the export sent {run['requests']} requests, not {reads}")
-        playbooks = {'one module run': playbook_with_role(workdir, 'edgeops.cloudflare.email_security', 'new'),
-                     'eight tasks': playbook_with_role(workdir, baseline_role(args.baseline, workdir), 'baseline')}
+        playbooks = {'one module run': os.path.join(EXAMPLES, 'account.yml'),
+                     'eight tasks': baseline_playbook(args.baseline, workdir)}
         timings: dict[str, dict[str, list[float]]] = {'': {label: [] for label in playbooks},
                                                       'latency': {label: [] for label in playbooks}}
         for latency_label, latency in (('', 0.0), ('latency', args.latency)):

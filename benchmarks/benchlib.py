@@ -17,6 +17,9 @@ import typing as t
 import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
 
 ANSIBLE_PLAYBOOK = os.path.join(os.path.dirname(sys.executable), 'ansible-playbook')
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The last commit whose role ran the eight set modules, one task each: what the one-module role is measured against.
+BASELINE = '26d0a3a0185f1a70ee918e2e4e280dff2acaa7fa'
 
 # One valid entry per resource, and the setting the drift changes.
 ENTRIES = {
@@ -87,3 +90,26 @@ def play(api: cf_emulator.Emulator, args: t.Sequence[str], env: t.Mapping[str, s
                                            f'{done.stdout[-3000:]}\n{done.stderr[-3000:]}')
     methods = [entry['method'] for entry in api.log]
     return {'seconds': seconds, 'requests': len(methods), 'writes': sum(1 for method in methods if method != 'GET')}
+
+
+def from_history(ref: str, path: str, folder: str) -> str:
+    """The files under ``path`` (a folder of the repository) as they were at the git commit ``ref``, written to
+    ``folder``; returns ``folder``."""
+    names = subprocess.run(['git', '-C', ROOT, 'ls-tree', '-r', '--name-only', ref, path], check=True,
+                           capture_output=True, text=True).stdout.split()
+    check(bool(names), f'nothing under {path} at {ref}')
+    for name in names:
+        target = os.path.join(folder, os.path.relpath(name, path))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, 'wb') as handle:
+            handle.write(subprocess.run(['git', '-C', ROOT, 'show', f'{ref}:{name}'], check=True,
+                                        capture_output=True).stdout)
+    return folder
+
+
+def with_role(playbook: str, role: str) -> None:
+    """Make ``playbook`` include ``role`` (a folder) instead of the collection's email_security role."""
+    with open(playbook, encoding='utf-8') as handle:
+        text = handle.read()
+    with open(playbook, 'w', encoding='utf-8') as handle:
+        handle.write(text.replace('name: edgeops.cloudflare.email_security\n', f'name: {role}\n'))
