@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 name: email_security_report
 short_description: The results of an Email Security run as a Markdown report
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Turns what a run of the role C(edgeops.cloudflare.email_security) (its fact C(email_security_summary)) or of the
     set modules changed, or in check mode would change, into Markdown for a pull-request comment or a change ticket.

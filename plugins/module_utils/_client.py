@@ -28,7 +28,7 @@ else:
     HAS_REQUESTS = True
     REQUESTS_IMPORT_ERROR = None
 
-COLLECTION_VERSION = '0.1.0'
+COLLECTION_VERSION = '1.0.0'
 USER_AGENT = f'edgeops.cloudflare/{COLLECTION_VERSION} (Ansible collection)'
 DEFAULT_BASE_URL = 'https://api.cloudflare.com/client/v4'
 

@@ -7,7 +7,7 @@
 DOCUMENTATION = r'''
 module: email_security_allow_policies
 short_description: Manage the allow policies of Cloudflare Email Security in one task
-version_added: 0.1.0
+version_added: 1.0.0
 description:
 - Brings the allow policies of an account to the state given, in one task and a handful of requests.
 - 'An allow policy exempts matching mail from detections: a trusted sender bypasses all of them, an acceptable sender

@@ -7,7 +7,7 @@
 DOCUMENTATION = r'''
 module: email_security_block_senders
 short_description: Manage the blocked senders of Cloudflare Email Security in one task
-version_added: 0.1.0
+version_added: 1.0.0
 description:
 - Brings the blocked senders of an account to the state given, in one task and a handful of requests.
 - Mail that matches a blocked sender is given the MALICIOUS disposition.

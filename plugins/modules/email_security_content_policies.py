@@ -7,7 +7,7 @@
 DOCUMENTATION = r'''
 module: email_security_content_policies
 short_description: Manage the content policies of Cloudflare Email Security in one task
-version_added: 0.1.0
+version_added: 1.0.0
 description:
 - Brings the content policies of an account to the state given, in one task and a handful of requests.
 - A content policy is a regular expression matched against a message's subject and/or body.

@@ -7,7 +7,7 @@
 DOCUMENTATION = r'''
 module: email_security_domain
 short_description: Manage a protected domain of Cloudflare Email Security
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Creates, updates or deletes one protected email domain of Cloudflare Email Security (Area 1).
   - Reads the domain once, compares its settings with the options given, and sends only the settings that

@@ -7,7 +7,7 @@
 DOCUMENTATION = r'''
 module: email_security_domain_info
 short_description: List the protected domains of Cloudflare Email Security
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Reads protected email domains of Cloudflare Email Security, all of them or those matching the filters given.
   - Reads with pages of 1000 domains, the largest the API serves. Requests per run are V(ceil(N/1000)) for N

@@ -7,7 +7,7 @@
 DOCUMENTATION = r'''
 module: email_security_domains
 short_description: Manage many protected domains of Cloudflare Email Security in one task
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Brings a whole list of protected email domains to the state given, in one task and a handful of requests.
   - Reads every domain of the account once (pages of 1000), compares each listed domain with its entry exactly as

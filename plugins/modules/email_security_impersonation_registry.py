@@ -7,7 +7,7 @@
 DOCUMENTATION = r'''
 module: email_security_impersonation_registry
 short_description: Manage the impersonation registry of Cloudflare Email Security in one task
-version_added: 0.1.0
+version_added: 1.0.0
 description:
 - Brings the impersonation registry of an account (the people attackers are likely to impersonate) to the state given,
   in one task.

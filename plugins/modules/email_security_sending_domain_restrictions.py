@@ -7,7 +7,7 @@
 DOCUMENTATION = r'''
 module: email_security_sending_domain_restrictions
 short_description: Manage the sending-domain restrictions of Cloudflare Email Security in one task
-version_added: 0.1.0
+version_added: 1.0.0
 description:
 - Brings the sending-domain restrictions of an account to the state given, in one task.
 - Mail from a restricted domain that arrives without TLS is dropped, unless it comes from a subdomain listed in O(entries[].exclude).

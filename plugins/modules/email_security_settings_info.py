@@ -7,7 +7,7 @@
 DOCUMENTATION = r'''
 module: email_security_settings_info
 short_description: Export the Email Security settings of a Cloudflare account, ready to apply
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Reads every settings resource asked for (all eight by default) and returns each as the list of entries its set
     module takes, so the account can be written to a file, committed, reviewed and then enforced.

@@ -7,7 +7,7 @@
 DOCUMENTATION = r'''
 module: email_security_trusted_domains
 short_description: Manage the trusted domains of Cloudflare Email Security in one task
-version_added: 0.1.0
+version_added: 1.0.0
 description:
 - Brings the trusted domains of an account to the state given, in one task and a handful of requests.
 - A trusted domain is exempt from the recent-domain detection (O(entries[].is_recent)) and the lookalike detection (O(entries[].is_similarity)).

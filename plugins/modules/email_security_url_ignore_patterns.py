@@ -7,7 +7,7 @@
 DOCUMENTATION = r'''
 module: email_security_url_ignore_patterns
 short_description: Manage the URL ignore patterns of Cloudflare Email Security in one task
-version_added: 0.1.0
+version_added: 1.0.0
 description:
 - Brings the URL ignore patterns of an account to the state given, in one task.
 - URLs matching an ignore pattern are not rewritten by Email Security's link rewriting.

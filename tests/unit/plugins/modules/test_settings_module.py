@@ -11,6 +11,7 @@ import json
 import os
 
 import pytest
+import yaml
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
@@ -184,3 +185,30 @@ def test_entries_that_need_converting_go_through_ansibles_validation(run_module,
     assert entries_as_given(options, [dict(sender(1), state='gone')]) is None
     result = run_module(email_security_settings, settings={'block_senders': [dict(sender(1), is_regex='no')]})
     assert result['summary']['block_senders']['created'] == [sender(1)]  # 'no' converted to false, as Ansible does
+
+
+def test_a_settings_file_json_or_yaml_is_read_by_the_module(run_module, emulator, tmp_path):
+    seed_account(emulator)
+    exported = export(run_module)
+    as_json, as_yaml = tmp_path / 'account.json', tmp_path / 'account.yml'
+    as_json.write_text(json.dumps(exported), encoding='utf-8')
+    as_yaml.write_text(yaml.safe_dump(exported), encoding='utf-8')
+    for path in (as_json, as_yaml):
+        emulator.api.log.clear()
+        result = run_module(email_security_settings, settings_file=str(path), prune=True)
+        assert result['changed'] is False and 'failed' not in result and emulator.methods == ['GET'] * 8
+
+
+def test_a_settings_file_that_cannot_be_used_fails_before_any_request(run_module, emulator, tmp_path):
+    broken, listed = tmp_path / 'broken.json', tmp_path / 'list.json'
+    broken.write_text('{"domains": [', encoding='utf-8')
+    listed.write_text('["domains"]', encoding='utf-8')
+    cases = {str(tmp_path / 'missing.json'): 'cannot read', str(broken): 'is not valid JSON: ',
+             str(listed): 'holds a list, not a dict of resource name to entries'}
+    for path, reason in cases.items():
+        result = run_module(email_security_settings, settings_file=path)
+        assert result['msg'].startswith(f'settings_file: {path!r}' if 'cannot' not in reason else 'settings_file: cannot')
+        assert reason in result['msg'] and '\n' not in result['msg']
+    both = run_module(email_security_settings, settings={}, settings_file=str(broken))
+    assert 'mutually exclusive: settings|settings_file' in both['msg']
+    assert emulator.methods == []
