@@ -17,7 +17,7 @@ options:
         resource holds, and it holds at least 10, the module fails before any write, naming the counts.
       - Every deletion counts, from O(prune) and from V(absent) entries.
       - It fails the same way in check mode, so an audit shows it before anyone applies; the failed result still
-        carries the predicted RV(created), RV(updated), RV(deleted) and, in diff mode, the diff.
+        carries the predicted creates, updates and deletes and, in diff mode, the diff.
       - V(100) switches the guard off, for an intended mass deletion or a rollback.
       - 'The defaults are octoDNS''s (C(MAX_SAFE_DELETE_PCENT) 30 %, C(MIN_EXISTING_RECORDS) 10): an emptied list,
         a truncated file or a merge that dropped half the entries is refused, while the ordinary day-to-day removal

@@ -22,7 +22,7 @@ description:
     what was not (RV(summary)).'
   - 'Requests: one read per resource of up to 1000 objects, then the writes; an unchanged account costs only the reads.
     Nothing is written in check mode.'
-  - The role M(edgeops.cloudflare.email_security) runs this module; the set modules stay for per-resource use.
+  - The role C(edgeops.cloudflare.email_security) runs this module; the set modules stay for per-resource use.
 author:
   - edgeops maintainers (@edgeops)
 extends_documentation_fragment:
@@ -94,8 +94,8 @@ EXAMPLES = r'''
 RETURN = r'''
 summary:
   description:
-    - Per resource named in O(settings), what was (or in check mode would be) changed. After a failed write, what
-      was applied, with RV(summary.x.failed), RV(summary.x.msg) and the objects not applied.
+    - Per resource named in O(settings) (or O(settings_file)), what was (or in check mode would be) changed. After a
+      failed write, what was applied, with C(failed), C(msg) and the objects not applied.
   returned: always
   type: dict
   contains:
@@ -136,7 +136,7 @@ summary:
       type: bool
       returned: always
     msg:
-      description: Why, when RV(summary.x.failed).
+      description: Why, when C(failed).
       type: str
       returned: always
     not_applied:

@@ -81,7 +81,13 @@ def validated_entries(description: Description, entries: t.Sequence[t.Any]) -> l
     return result.validated_parameters[option]
 
 
-_EXACT_TYPES = {'str': str, 'bool': bool, 'int': int}
+_TYPES = {'str': str, 'bool': bool, 'int': int}
+
+
+def _has_type(value: t.Any, kind: str) -> bool:
+    """``value`` is of the option type ``kind`` as it is (a bool is not an int here: Ansible would convert it)."""
+    wanted = _TYPES.get(kind)
+    return wanted is not None and isinstance(value, wanted) and not (wanted is int and isinstance(value, bool))
 
 
 def entries_as_given(options: t.Mapping[str, t.Mapping[str, t.Any]],
@@ -95,7 +101,7 @@ def entries_as_given(options: t.Mapping[str, t.Mapping[str, t.Any]],
     """
     accepted = []
     for entry in entries:
-        if type(entry) is not dict or not entry.keys() <= options.keys():
+        if not isinstance(entry, dict) or not entry.keys() <= options.keys():
             return None
         values: dict[str, t.Any] = {}
         for name, option in options.items():
@@ -107,11 +113,11 @@ def entries_as_given(options: t.Mapping[str, t.Mapping[str, t.Any]],
             value = entry[name]
             choices = option.get('choices')
             if option['type'] == 'list':
-                if type(value) is not list or any(type(item) is not str or (choices and item not in choices)
-                                                  for item in value):
+                if not isinstance(value, list) or any(not isinstance(item, str) or (choices and item not in choices)
+                                                      for item in value):
                     return None
                 value = list(value)
-            elif type(value) is not _EXACT_TYPES.get(option['type']) or (choices and value not in choices):
+            elif not _has_type(value, option['type']) or (choices and value not in choices):
                 return None
             values[name] = value
         accepted.append(values)

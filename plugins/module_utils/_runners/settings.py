@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 try:
     import yaml
 except ImportError:  # pragma: no cover - PyYAML comes with ansible-core; a managed host may lack it
-    yaml = None  # type: ignore[assignment]
+    yaml = None
 
 from ansible.module_utils.basic import AnsibleModule
 
@@ -57,9 +57,11 @@ def argument_spec() -> dict[str, dict[str, t.Any]]:
     return spec
 
 
-MODULE_CONSTRAINTS: dict[str, t.Any] = dict(
-    CONNECTION_CONSTRAINTS, mutually_exclusive=CONNECTION_CONSTRAINTS['mutually_exclusive'] + [('settings', 'settings_file')],
-    required_one_of=[('settings', 'settings_file')])
+MODULE_CONSTRAINTS: dict[str, t.Any] = {
+    'mutually_exclusive': CONNECTION_CONSTRAINTS['mutually_exclusive'] + [('settings', 'settings_file')],
+    'required_together': CONNECTION_CONSTRAINTS['required_together'],
+    'required_one_of': [('settings', 'settings_file')],
+}
 
 
 def run(module: AnsibleModule) -> None:
@@ -140,16 +142,15 @@ def reconcile_account(params: t.Mapping[str, t.Any], client: Client, check_mode:
             plans[name] = plan_set(ALL[name], items, current[name], params['prune'])
         except Failure as error:
             raise Failure(f'{name}: {error}') from None
-    summary = {name: _summary(name, plans[name].operations, plans[name]) for name in plans}
+    summary = {name: _summary(name, set_plan.operations, set_plan) for name, set_plan in plans.items()}
     result = _result(summary, plans, with_diff)
-    refused = [why for why in (plans[name].too_many_deletes(ALL[name], params['max_delete_percent']) for name in plans)
-               if why]
-    if refused:  # every guard before any write, in check mode too
-        for name in plans:
-            why = plans[name].too_many_deletes(ALL[name], params['max_delete_percent'])
+    refusals = {name: set_plan.too_many_deletes(ALL[name], params['max_delete_percent'])
+                for name, set_plan in plans.items()}
+    if any(refusals.values()):  # every guard before any write, in check mode too
+        for name, why in refusals.items():
             summary[name].update(failed=bool(why), msg=why or '')
-        raise Failure('; '.join(refused), dict(result, counts=counts(summary)))
-    changing = [name for name in plans if plans[name].operations]
+        raise Failure('; '.join(why for why in refusals.values() if why), dict(result, counts=counts(summary)))
+    changing = [name for name, set_plan in plans.items() if set_plan.operations]
     if check_mode or not changing:
         return dict(result, counts=counts(summary))
     if params['backup']:

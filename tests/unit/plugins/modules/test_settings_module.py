@@ -73,8 +73,8 @@ def test_a_resource_the_dict_does_not_name_is_not_touched(run_module, emulator):
 def test_a_bad_entry_in_the_last_resource_means_no_request(run_module, emulator):
     settings = {name: [] for name in ALL}
     settings['domains'] = ACCOUNT['domains']
-    settings['url_ignore_patterns'] = [{'pattern': '^https://ok\\.example/'}, {'pattern': '^https://a\\.example/',
-                                                                           'comments': 'x' * 1025}]
+    settings['url_ignore_patterns'] = [{'pattern': '^https://ok\\.example/'},
+                                       {'pattern': '^https://a\\.example/', 'comments': 'x' * 1025}]
     result = run_module(email_security_settings, settings=settings)
     assert result['failed'] is True
     assert result['msg'].startswith('settings.url_ignore_patterns: entries[1]: comments: ')
@@ -178,7 +178,7 @@ def test_entries_as_given_are_what_ansibles_validation_returns(name):
     assert entries_as_given(options, entries) == ansible
 
 
-def test_entries_that_need_converting_go_through_ansibles_validation(run_module, emulator):
+def test_entries_that_need_converting_go_through_ansibles_validation(run_module):
     options = entry_spec(ALL['block_senders'])
     assert entries_as_given(options, [dict(sender(1), is_regex='no')]) is None
     assert entries_as_given(options, [dict(sender(1), comments=None)]) is None
