@@ -23,7 +23,7 @@ import tempfile
 
 import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
 from bench_set import list_state  # beside this script
-from benchlib import check, play, playbook_env
+from benchlib import check, median_range, play, playbook_env
 
 ACCOUNT = cf_emulator.DEFAULT_ACCOUNT
 PLAY = '''---
@@ -40,10 +40,6 @@ PLAY = '''---
         backup_options:
           dir_path: "{{ backup_dir }}"
 '''
-
-
-def spread(values: list[float]) -> str:
-    return f'{statistics.median(values):.2f} s ({min(values):.2f}-{max(values):.2f})'
 
 
 def main() -> int:
@@ -89,7 +85,7 @@ def main() -> int:
           f'{args.repeat} interleaved round(s)')
     print(f"  {'run':16} {'requests':>8} {'writes':>7}  wall, median (range)")
     for label, values in runs.items():
-        print(f"  {label:16} {values[0]['requests']:8} {values[0]['writes']:7}  {spread([run['seconds'] for run in values])}")
+        print(f"  {label:16} {values[0]['requests']:8} {values[0]['writes']:7}  {median_range([run['seconds'] for run in values])}")
     print(f'  with/without backup: {statistics.median(ratios):.3f} (median of the rounds; '
           f'range {min(ratios):.3f}-{max(ratios):.3f})')
     if args.json:

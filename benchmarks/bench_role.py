@@ -24,7 +24,9 @@ import sys
 import tempfile
 
 import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
-from benchlib import BASELINE, ENTRIES, check, entry, from_history, pages, play, playbook_env, with_role
+from benchlib import (
+    BASELINE, ENTRIES, check, entry, from_history, median_range, pages, play, playbook_env, with_role,
+)
 
 ACCOUNT = cf_emulator.DEFAULT_ACCOUNT
 EXAMPLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'examples')
@@ -36,10 +38,6 @@ def baseline_playbook(ref: str, folder: str) -> str:
     examples = from_history(ref, 'examples', os.path.join(folder, 'baseline_examples'))
     with_role(os.path.join(examples, 'account.yml'), role)
     return os.path.join(examples, 'account.yml')
-
-
-def spread(values: list[float]) -> str:
-    return f'{statistics.median(values):6.2f} s ({min(values):.2f}-{max(values):.2f})'
 
 
 def main() -> int:
@@ -77,8 +75,8 @@ def main() -> int:
     print(f'Whole-account audit, {args.count} objects in each of the 8 resources, {args.repeat} interleaved rounds '
           f'(against the emulator; {os.cpu_count()} CPUs); {reads} reads and no write each')
     for label in playbooks:
-        print(f"  {label:16} {spread(timings[''][label])}   with {args.latency * 1000:.0f} ms per request: "
-              f"{spread(timings['latency'][label])}")
+        print(f"  {label:16} {median_range(timings[''][label])}   with {args.latency * 1000:.0f} ms per request: "
+              f"{median_range(timings['latency'][label])}")
     ratio = statistics.median(new) / statistics.median(old)
     print(f'  one module run / eight tasks: {ratio:.2f} (target 0.4)')
     for label in playbooks:

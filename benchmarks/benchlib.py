@@ -9,6 +9,7 @@ expected page reads, and a failed expectation as exit 1."""
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -90,6 +91,11 @@ def play(api: cf_emulator.Emulator, args: t.Sequence[str], env: t.Mapping[str, s
                                            f'{done.stdout[-3000:]}\n{done.stderr[-3000:]}')
     methods = [entry['method'] for entry in api.log]
     return {'seconds': seconds, 'requests': len(methods), 'writes': sum(1 for method in methods if method != 'GET')}
+
+
+def median_range(seconds: t.Sequence[float]) -> str:
+    """Wall times as the figures report them: the median, and the range in brackets."""
+    return f'{statistics.median(seconds):.2f} s ({min(seconds):.2f}-{max(seconds):.2f})'
 
 
 def from_history(ref: str, path: str, folder: str) -> str:

@@ -55,7 +55,7 @@ import typing as t
 
 from ansible.errors import AnsibleFilterError
 
-KINDS = (('created', 'created'), ('updated', 'updated'), ('deleted', 'deleted'))
+KINDS = ('created', 'updated', 'deleted')
 
 
 def email_security_report(results: t.Mapping[str, t.Any], title: str = 'Email Security changes', shown: int = 50) -> str:
@@ -85,25 +85,25 @@ def email_security_report(results: t.Mapping[str, t.Any], title: str = 'Email Se
 
 
 def _section(resource: str, result: t.Mapping[str, t.Any], shown: int) -> list[str]:
-    if not any(result.get(kind) for kind, _word in KINDS) and not result.get('failed'):
+    if not any(result.get(kind) for kind in KINDS) and not result.get('failed'):
         return []
     lines = [f'### {_text(resource)}', '']
     if result.get('failed'):
         lines.extend([f"> **Failed:** {_text(result.get('msg') or 'no message')}", ''])
     changes = result.get('changes') or {}
     previous = result.get('previous') or {}
-    for kind, word in KINDS:
+    for kind in KINDS:
         objects = list(result.get(kind) or [])
         for label in objects[:shown]:
             name = _header(label)
-            lines.append(f'- {word} {_code(name)}')
+            lines.append(f'- {kind} {_code(name)}')
             if kind == 'updated':
                 before = previous.get(name) or {}
                 for setting, after in (changes.get(name) or {}).items():
                     was = _code(_value(before[setting])) if setting in before else '(unknown)'
                     lines.append(f'  - `{setting}`: {was} → {_code(_value(after))}')
         if len(objects) > shown:
-            lines.append(f'- … and {len(objects) - shown} more {word}')
+            lines.append(f'- … and {len(objects) - shown} more {kind}')
     lines.append('')
     return lines
 

@@ -44,9 +44,9 @@ def check_backup_options(params: t.Mapping[str, t.Any]) -> None:
                            'backup_options.dir_path)')
 
 
-def default_filename(resource: str, account_id: str, now: t.Optional[datetime.datetime] = None) -> str:
+def default_filename(resource: str, account_id: str) -> str:
     """``<resource>_<account>_<UTC timestamp>.json``, down to the microsecond, so backups never overwrite each other."""
-    stamp = (now or datetime.datetime.now(datetime.timezone.utc)).strftime('%Y%m%dT%H%M%S.%fZ')
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime('%Y%m%dT%H%M%S.%fZ')
     return f"{resource}_{_UNSAFE.sub('_', account_id)}_{stamp}.json"
 
 

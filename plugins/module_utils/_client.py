@@ -175,7 +175,7 @@ class Client:
     def _read_pages(self, path: str, params: t.Optional[t.Mapping[str, t.Any]], per_page: int) -> tuple[list, str]:
         """One pass over the pages: the items, and what does not add up about them ('' when they do)."""
         items: list[t.Any] = []
-        totals: list[int] = []
+        first_total: t.Optional[int] = None
         page = 1
         while True:
             envelope = self.request('GET', path, params=dict(params or {}, page=page, per_page=per_page))
@@ -192,9 +192,10 @@ class Client:
                     return items, ''
                 page += 1
                 continue
-            if totals and total != totals[-1]:
-                return items, f'total_count changed from {totals[-1]} to {total} between pages'
-            totals.append(total)
+            if first_total is None:
+                first_total = total
+            elif total != first_total:
+                return items, f'total_count changed from {first_total} to {total} between pages'
             if len(items) >= total:
                 return items, _overcount(items, total)
             if short:

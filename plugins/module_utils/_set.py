@@ -62,24 +62,22 @@ class SetPlan:
     """The writes that bring the account to the desired state, in the batch endpoint's order."""
 
     def __init__(self, deletes: list[Operation], patches: list[Operation], posts: list[Operation],
-                 read_only: t.Sequence[ApiObject] = (), held: int = 0) -> None:
+                 account: Account) -> None:
         self.operations = deletes + patches + posts
-        self.read_only = list(read_only)  # objects of the account the run leaves alone
-        self.held = held  # how many objects the resource holds (read-only ones and duplicates included)
+        self.account = account  # the objects read, by key: what the plan was made from
+        self.read_only = account.read_only()  # objects of the account the run leaves alone
 
-    @property
-    def deletes(self) -> int:
-        return sum(1 for op in self.operations if op.batch_key == 'deletes')
-
-    def too_many_deletes(self, description: Description, max_delete_percent: int) -> t.Optional[str]:
+    def too_many_deletes(self, max_delete_percent: int) -> t.Optional[str]:
         """Why the mass-deletion guard refuses this plan, or None: it deletes more than ``max_delete_percent`` of
-        the objects the resource holds (and it holds at least MIN_GUARDED). 100 switches the guard off."""
-        deletes = self.deletes
-        if max_delete_percent >= 100 or self.held < MIN_GUARDED or deletes * 100 <= max_delete_percent * self.held:
+        the objects the resource holds (read-only ones and duplicates included), and it holds at least MIN_GUARDED.
+        100 switches the guard off."""
+        deletes = sum(1 for op in self.operations if op.batch_key == 'deletes')
+        held = self.account.held
+        if max_delete_percent >= 100 or held < MIN_GUARDED or deletes * 100 <= max_delete_percent * held:
             return None
-        share = f'{deletes * 100 / self.held:.1f}'.rstrip('0').rstrip('.')
-        return (f'{description.plural}: this run would delete {deletes} of {self.held} ({share} %), more than '
-                f'max_delete_percent {max_delete_percent}; nothing was changed (max_delete_percent: 100 allows it)')
+        share = f'{deletes * 100 / held:.1f}'.rstrip('0').rstrip('.')
+        return (f'{self.account.description.plural}: this run would delete {deletes} of {held} ({share} %), more '
+                f'than max_delete_percent {max_delete_percent}; nothing was changed (max_delete_percent: 100 allows it)')
 
     def chunks(self, size: int) -> list[list[Operation]]:
         return [self.operations[start:start + size] for start in range(0, len(self.operations), size)]
@@ -156,14 +154,7 @@ def plan_set(description: Description, wanted: t.Sequence[Wanted], current: t.Se
         deletes[:0] = [_delete(description, key, obj) for key, obj in account.extra_duplicates()]
         deletes.extend(_delete(description, key, obj) for key, obj in account.ordered()
                        if key not in listed and not description.why_read_only(obj))
-    return SetPlan(deletes, patches, posts, account.read_only(), held=len(current))
-
-
-def entries_of(description: Description, current: t.Sequence[ApiObject]) -> list[dict[str, t.Any]]:
-    """The objects read as entries of the resource's set module, in key order: one per key (the oldest, which the
-    set modules keep with prune), read-only objects left out. Applied back with prune, they change nothing."""
-    return [as_entry(description, obj) for _key, obj in Account(description, current).ordered()
-            if not description.why_read_only(obj)]
+    return SetPlan(deletes, patches, posts, account)
 
 
 def as_entry(description: Description, obj: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
@@ -183,6 +174,13 @@ class Account:
             objects.sort(key=lambda obj: (str(obj.get('created_at') or ''), str(obj.get('id'))))
         self.groups = groups
         self.by_key = {key: objects[0] for key, objects in groups.items()}
+        self.held = len(current)
+
+    def entries(self) -> list[dict[str, t.Any]]:
+        """The objects as entries of the resource's set module, in key order: one per key (the oldest, which the set
+        modules keep with prune), read-only objects left out. Applied back with prune, they change nothing."""
+        return [as_entry(self.description, obj) for _key, obj in self.ordered()
+                if not self.description.why_read_only(obj)]
 
     def ordered(self) -> list[tuple[Key, ApiObject]]:
         return sorted(self.by_key.items(), key=lambda pair: sort_key(pair[0]))

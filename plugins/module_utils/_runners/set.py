@@ -28,7 +28,7 @@ from ansible_collections.edgeops.cloudflare.plugins.module_utils._errors import 
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._resource import ApiResource
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.common import run_module
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._set import (
-    DEFAULT_MAX_DELETE_PERCENT, ApplyFailure, apply_plan, entries_of, labels, outcome, plan_set, wanted_from_entries,
+    DEFAULT_MAX_DELETE_PERCENT, ApplyFailure, apply_plan, labels, outcome, plan_set, wanted_from_entries,
 )
 
 DEFAULT_BATCH_SIZE = 1000
@@ -135,16 +135,15 @@ def reconcile(description: Description, params: t.Mapping[str, t.Any], client: C
     option = description.entries_option
     wanted = wanted_from_entries(description, validated_entries(description, params[option]), option)
     resource = ApiResource(description, client, params['account_id'])
-    current = resource.list()
-    set_plan = plan_set(description, wanted, current, params['prune'])
+    set_plan = plan_set(description, wanted, resource.list(), params['prune'])
     result = outcome(description, set_plan.operations, with_diff, set_plan.read_only)
-    refused = set_plan.too_many_deletes(description, params['max_delete_percent'])
+    refused = set_plan.too_many_deletes(params['max_delete_percent'])
     if refused:  # in check mode too: the nightly audit shows it before anyone applies
         raise Failure(refused, result)
     if check_mode or not set_plan.operations:
         return result
     if params['backup']:
-        result['backup_path'] = write_backup({description.name: entries_of(description, current)}, description.name,
+        result['backup_path'] = write_backup({description.name: set_plan.account.entries()}, description.name,
                                              params['account_id'], params.get('backup_options'))
     try:
         warnings = apply_plan(resource, set_plan, params.get('batch_size') or 0)

@@ -39,7 +39,7 @@ from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.set im
     DEFAULT_BATCH_SIZE, check_set_options, validated_entries,
 )
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._set import (
-    DEFAULT_MAX_DELETE_PERCENT, ApplyFailure, SetPlan, Wanted, apply_plan, entries_of, labels, outcome, plan_set,
+    DEFAULT_MAX_DELETE_PERCENT, ApplyFailure, SetPlan, Wanted, apply_plan, labels, outcome, plan_set,
     wanted_from_entries,
 )
 
@@ -120,14 +120,13 @@ def load_settings_file(path: str) -> t.Mapping[str, t.Any]:
     return settings
 
 
-def read_all(client: Client, account_id: str, names: t.Iterable[str]) -> dict[str, list[ApiObject]]:
-    """Every named resource read at once (at most MAX_READS_IN_FLIGHT in flight, over the client's one pool)."""
-    resources = [ApiResource(ALL[name], client, account_id) for name in names]
+def read_all(resources: t.Mapping[str, ApiResource]) -> dict[str, list[ApiObject]]:
+    """Every resource read at once (at most MAX_READS_IN_FLIGHT in flight, over the client's one pool)."""
     if not resources:
         return {}
     with ThreadPoolExecutor(max_workers=min(MAX_READS_IN_FLIGHT, len(resources))) as pool:
-        lists = list(pool.map(lambda resource: resource.list(), resources))  # the first failure is raised here
-    return {resource.description.name: objects for resource, objects in zip(resources, lists)}
+        lists = list(pool.map(lambda resource: resource.list(), resources.values()))  # the first failure is raised here
+    return dict(zip(resources, lists))
 
 
 def reconcile_account(params: t.Mapping[str, t.Any], client: Client, check_mode: bool,
@@ -135,17 +134,17 @@ def reconcile_account(params: t.Mapping[str, t.Any], client: Client, check_mode:
     check_set_options(params)
     settings = params['settings'] if params.get('settings') is not None else load_settings_file(params['settings_file'])
     wanted = wanted_by_resource(settings)
-    current = read_all(client, params['account_id'], wanted)
+    resources = {name: ApiResource(ALL[name], client, params['account_id']) for name in wanted}
+    current = read_all(resources)
     plans: dict[str, SetPlan] = {}
     for name, items in wanted.items():
         try:
             plans[name] = plan_set(ALL[name], items, current[name], params['prune'])
         except Failure as error:
             raise Failure(f'{name}: {error}') from None
-    summary = {name: _summary(name, set_plan.operations, set_plan) for name, set_plan in plans.items()}
-    result = _result(summary, plans, with_diff)
-    refusals = {name: set_plan.too_many_deletes(ALL[name], params['max_delete_percent'])
-                for name, set_plan in plans.items()}
+    result = _planned(plans, with_diff)
+    summary = result['summary']
+    refusals = {name: set_plan.too_many_deletes(params['max_delete_percent']) for name, set_plan in plans.items()}
     if any(refusals.values()):  # every guard before any write, in check mode too
         for name, why in refusals.items():
             summary[name].update(failed=bool(why), msg=why or '')
@@ -154,24 +153,39 @@ def reconcile_account(params: t.Mapping[str, t.Any], client: Client, check_mode:
     if check_mode or not changing:
         return dict(result, counts=counts(summary))
     if params['backup']:
-        result['backup_path'] = write_backup({name: entries_of(ALL[name], current[name]) for name in changing},
+        result['backup_path'] = write_backup({name: plans[name].account.entries() for name in changing},
                                              'settings', params['account_id'], params.get('backup_options'))
     warnings: list[str] = []
     for position, name in enumerate(changing):
-        resource = ApiResource(ALL[name], client, params['account_id'])
         try:
-            warnings.extend(f'{name}: {warning}' for warning in apply_plan(resource, plans[name], DEFAULT_BATCH_SIZE))
+            resource_warnings = apply_plan(resources[name], plans[name], DEFAULT_BATCH_SIZE)
         except ApplyFailure as failure:
-            raise Failure(*_failed_write(name, failure, changing[position + 1:], summary, plans, result)) from None
+            raise Failure(*_failed_write(name, failure, changing[position + 1:], plans, result)) from None
+        warnings.extend(f'{name}: {warning}' for warning in resource_warnings)
     if warnings:
         result['warnings'] = warnings
     return dict(result, counts=counts(summary))
 
 
-def _summary(name: str, operations: t.Sequence[t.Any], set_plan: SetPlan) -> dict[str, t.Any]:
-    """One resource's part of the result: what the role's summary fact holds."""
-    description = ALL[name]
-    part = outcome(description, operations, False, set_plan.read_only)
+def _planned(plans: t.Mapping[str, SetPlan], with_diff: bool) -> dict[str, t.Any]:
+    """The result of the plans: per resource what the role's summary fact holds, and the diffs (headed by the
+    resource) under --diff; each resource's outcome is made once."""
+    summary: dict[str, dict[str, t.Any]] = {}
+    diffs: list[dict[str, t.Any]] = []
+    for name, set_plan in plans.items():
+        part = _summary(outcome(ALL[name], set_plan.operations, with_diff, set_plan.read_only))
+        diffs.extend(dict(entry, before_header=f"{name}: {entry['before_header']}",
+                          after_header=f"{name}: {entry['after_header']}") for entry in part.pop('diff', []))
+        summary[name] = part
+    result: dict[str, t.Any] = {'changed': any(part['changed'] for part in summary.values()), 'summary': summary}
+    if with_diff:
+        result['diff'] = diffs
+    return result
+
+
+def _summary(part: dict[str, t.Any]) -> dict[str, t.Any]:
+    """One resource's outcome as the summary holds it: with ``unmanaged`` (empty for a resource without read-only
+    objects) and the ``failed``/``msg`` a refusal or a failed write sets."""
     part.setdefault('unmanaged', [])
     part.update(failed=False, msg='')
     return part
@@ -182,25 +196,18 @@ def counts(summary: t.Mapping[str, t.Mapping[str, t.Any]]) -> dict[str, dict[str
                    'unmanaged': len(part['unmanaged']), 'failed': part['failed']} for name, part in summary.items()}
 
 
-def _result(summary: dict[str, dict[str, t.Any]], plans: t.Mapping[str, SetPlan], with_diff: bool) -> dict[str, t.Any]:
-    result: dict[str, t.Any] = {'changed': any(part['changed'] for part in summary.values()), 'summary': summary}
-    if with_diff:
-        result['diff'] = [dict(entry, before_header=f"{name}: {entry['before_header']}",
-                               after_header=f"{name}: {entry['after_header']}")
-                          for name, set_plan in plans.items()
-                          for entry in outcome(ALL[name], set_plan.operations, True)['diff']]
-    return result
-
-
-def _failed_write(name: str, failure: ApplyFailure, not_attempted: t.Sequence[str],
-                  summary: dict[str, dict[str, t.Any]], plans: t.Mapping[str, SetPlan],
+def _failed_write(name: str, failure: ApplyFailure, not_attempted: t.Sequence[str], plans: t.Mapping[str, SetPlan],
                   result: dict[str, t.Any]) -> tuple[str, dict[str, t.Any]]:
     """The message and result of a run stopped by a failed write: per resource, what was applied and what not."""
-    summary[name] = dict(_summary(name, failure.applied, plans[name]), failed=True, msg=str(failure),
-                         not_applied=labels(failure.not_applied))
+    summary = result['summary']
+
+    def stopped(resource: str, applied: t.Sequence[t.Any], not_applied: t.Sequence[t.Any], why: str) -> None:
+        summary[resource] = dict(_summary(outcome(ALL[resource], applied, False, plans[resource].read_only)),
+                                 failed=True, msg=why, not_applied=labels(not_applied))
+
+    stopped(name, failure.applied, failure.not_applied, str(failure))
     for later in not_attempted:
-        summary[later] = dict(_summary(later, [], plans[later]), failed=True, msg='not attempted: an earlier write failed',
-                              not_applied=labels(plans[later].operations))
+        stopped(later, [], plans[later].operations, 'not attempted: an earlier write failed')
     result.update(changed=any(part['changed'] for part in summary.values()), status=failure.error.status,
                   errors=failure.error.errors, counts=counts(summary))
     result.pop('diff', None)
