@@ -11,6 +11,7 @@ Private to this collection: no compatibility promise outside edgeops.cloudflare.
 from __future__ import annotations
 
 import re
+import threading
 import time
 import typing as t
 
@@ -94,6 +95,9 @@ class Client:
                  api_key: t.Optional[str] = None, api_email: t.Optional[str] = None, timeout: float = 30,
                  validate_certs: bool = True, max_retries: int = 5) -> None:
         self.base_url = base_url.rstrip('/')
+        # Set when the run has failed elsewhere (one of the concurrent reads of email_security_settings, say): the
+        # other threads stop at their next page or retry instead of running on. Waits use ``cancelled.wait()``.
+        self.cancelled = threading.Event()
         self.timeout = timeout
         self.max_retries = max_retries
         self.session = requests.Session()
