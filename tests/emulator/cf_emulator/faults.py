@@ -12,7 +12,9 @@ page, status 502 by default), "drop" (close the connection without an answer), "
 first "after" operations, then fails the next one with "status" (400 by default) and "message"), "barrier"
 (hold each matching request until "count" of them arrived, then answer them all: concurrent clients all read
 before any writes; give "times" = "count"), "short" (a list page cut to its first "keep" objects, 0 by default,
-whose result_info still echoes the asked per_page and the whole total_count, as a capping proxy may answer).
+whose result_info still echoes the asked per_page and the whole total_count, as a capping proxy may answer), "body"
+(answer "body", any JSON value, as given, with "status" (200 by default), whatever the request asked: a proxy or a
+broken edge, e.g. one that ignores ``page`` and drops ``total_count``, or whose ``errors`` is a string).
 Every fault matches on "method" and "path" (a regular expression), fires "times" times (1 by default) and
 lets "skip" matching requests through first.
 """
@@ -93,6 +95,10 @@ def act(handler: Handler, fault: dict[str, t.Any], entry: dict[str, t.Any], answ
             payload['result'] = payload['result'][:int(fault.get('keep', 0))]
             payload.setdefault('result_info', {})['count'] = len(payload['result'])
         handler.send(status, payload)
+        return True
+    if kind == 'body':
+        entry['status'] = status = int(fault.get('status', 200))
+        handler.send(status, fault.get('body'))
         return True
     if kind == 'drop':
         handler.drop()
