@@ -176,6 +176,14 @@ class Client:
         """Send one request and return its ``result``."""
         return self.request(method, path, params=params, body=body).get('result')
 
+    def read_object(self, path: str) -> dict:
+        """GET one object; ``CloudflareError`` when the result is not an object (a plan is never made from one)."""
+        envelope = self.request('GET', path)
+        found = envelope.get('result')
+        if not isinstance(found, dict):
+            raise _unusable(path, envelope, f'the result is a {type(found).__name__}, not an object')
+        return found
+
     def paginate(self, path: str, params: t.Optional[t.Mapping[str, t.Any]] = None, per_page: int = 1000) -> list:
         """Every item of a list endpoint, checked against ``result_info.total_count``.
 
@@ -289,8 +297,12 @@ def _page_items(path: str, page: int, envelope: Envelope) -> list[dict]:
         if odd is None:
             return batch
         what = f'item {odd} of the result is a {type(batch[odd]).__name__}, not an object'
-    raise CloudflareError(f'GET {path} failed: HTTP {envelope.status} with a list page {page} that cannot be read '
-                          f'({what}): {_head(envelope.head)}', 'GET', path, envelope.status)
+    raise _unusable(path, envelope, f'page {page}: {what}')
+
+
+def _unusable(path: str, envelope: Envelope, what: str) -> CloudflareError:
+    return CloudflareError(f'GET {path} failed: HTTP {envelope.status} with an answer that cannot be read ({what}): '
+                           f'{_head(envelope.head)}', 'GET', path, envelope.status)
 
 
 def _objects(errors: t.Any) -> bool:

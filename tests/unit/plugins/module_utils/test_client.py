@@ -247,8 +247,8 @@ def test_a_list_page_whose_items_are_not_objects_is_refused_naming_the_page_and_
     emulator.fault(kind='body', body=body)
     with pytest.raises(CloudflareError) as caught:
         make_client(emulator).paginate(emulator.domains_path)
-    assert str(caught.value) == (f'GET {emulator.domains_path} failed: HTTP 200 with a list page 1 that cannot be read '
-                                 f'(item 0 of the result is a str, not an object): {json.dumps(body)[:120]}')
+    assert str(caught.value) == (f'GET {emulator.domains_path} failed: HTTP 200 with an answer that cannot be read '
+                                 f'(page 1: item 0 of the result is a str, not an object): {json.dumps(body)[:120]}')
     assert emulator.methods == ['GET']
 
 
