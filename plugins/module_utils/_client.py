@@ -36,6 +36,9 @@ DEFAULT_BASE_URL = 'https://api.cloudflare.com/client/v4'
 
 _TAG = re.compile(r'<[^>]*>')
 BODY_SHOWN = 120  # characters of an unusable answer's body that a message quotes
+# The connections the client keeps open, and so the requests it has in flight at once: the account module reads its
+# eight resources at once, in one round trip.
+POOL_SIZE = 8
 RETRY_AFTER_CAP = 60.0  # seconds; Cloudflare's own SDKs honour Retry-After up to a minute
 BACKOFF_FACTOR = 0.5
 BACKOFF_MAX = 8.0
@@ -126,7 +129,7 @@ class Client:
             backoff_factor=BACKOFF_FACTOR, respect_retry_after_header=True, raise_on_status=False,
         )
         # One keep-alive pool, large enough for the concurrent reads of a whole account (email_security_settings).
-        adapter = HTTPAdapter(max_retries=retry, pool_connections=1, pool_maxsize=8)
+        adapter = HTTPAdapter(max_retries=retry, pool_connections=1, pool_maxsize=POOL_SIZE)
         self.session.mount('https://', adapter)
         self.session.mount('http://', adapter)
 
