@@ -13,7 +13,10 @@ description:
   - Turns what a run of the role C(edgeops.cloudflare.email_security) (its fact C(email_security_summary)) or of the
     set modules changed, or in check mode would change, into Markdown for a pull-request comment or a change ticket.
   - First one table, resource | created | updated | deleted | unmanaged; then, per changed resource, the objects by
-    their key, with before -> after for each changed setting of an update.
+    the one-line names the modules give them (their C(headers)), with before -> after for each changed setting of
+    an update.
+  - Names and values are shown as they are, in code spans (a regex reads as it is applied); only table cells escape
+    a pipe.
   - A resource whose run failed (for example refused by the mass-deletion guard) is marked so, with its message.
 author:
   - edgeops maintainers (@edgeops)

@@ -287,7 +287,7 @@ def _identity(item: dict) -> t.Any:
     return object_id if object_id is not None else json.dumps(item, sort_keys=True, default=str)
 
 
-def _page_items(path: str, page: int, envelope: Envelope) -> list[dict]:
+def _page_items(path: str, page: int, envelope: t.Mapping[str, t.Any]) -> list[dict]:
     """The objects of one page; ``CloudflareError`` when the result is anything but a list of objects (the answer
     of a proxy or a broken edge): a plan is never made from one."""
     batch = envelope.get('result')
@@ -303,9 +303,10 @@ def _page_items(path: str, page: int, envelope: Envelope) -> list[dict]:
     raise _unusable(path, envelope, f'page {page}: {what}')
 
 
-def _unusable(path: str, envelope: Envelope, what: str) -> CloudflareError:
-    return CloudflareError(f'GET {path} failed: HTTP {envelope.status} with an answer that cannot be read ({what}): '
-                           f'{_head(envelope.head)}', 'GET', path, envelope.status)
+def _unusable(path: str, envelope: t.Mapping[str, t.Any], what: str) -> CloudflareError:
+    status = getattr(envelope, 'status', None)  # an Envelope's: see ``Client._envelope``
+    return CloudflareError(f'GET {path} failed: HTTP {status} with an answer that cannot be read ({what}): '
+                           f"{_head(getattr(envelope, 'head', b''))}", 'GET', path, status)
 
 
 def _objects(errors: t.Any) -> bool:

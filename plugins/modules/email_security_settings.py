@@ -123,6 +123,12 @@ summary:
       type: list
       elements: dict
       returned: always
+    headers:
+      description:
+        - The one-line name of each object of C(created), C(updated) and C(deleted), in the same order; C(changes) and
+          C(previous) are keyed by these names, and the report filter names objects by them.
+      type: dict
+      returned: always
     changes:
       description: For each created or updated object, the settings sent, by the object's one-line name.
       type: dict
@@ -151,6 +157,7 @@ summary:
       updated: []
       deleted: []
       unmanaged: []
+      headers: {created: ['pattern_type=DOMAIN pattern=fake-invoices.example is_regex=False'], updated: [], deleted: []}
       changes: {'pattern_type=DOMAIN pattern=fake-invoices.example is_regex=False': {pattern_type: DOMAIN}}
       previous: {}
       failed: false
@@ -182,7 +189,9 @@ diff:
       type: str
       returned: always
     before:
-      description: The changed settings before; empty for a created object.
+      description:
+        - The changed settings before; empty for a created object, the object in the module's input shape for a
+          deleted one.
       type: dict
       returned: always
     after:

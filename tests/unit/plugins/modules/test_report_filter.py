@@ -74,7 +74,7 @@ def test_no_change_says_so_and_long_lists_are_cut(results):
     assert report.count('- created `d') == 50 and '- … and 10 more created' in report
 
 
-def test_a_regex_reads_in_the_report_as_the_module_applies_it(run_module, emulator):
+def test_a_regex_reads_in_the_report_as_the_module_applies_it(run_module):
     regex = sender(0, pattern_type='EMAIL', pattern='^(ceo|cfo)@x\\.example$', is_regex=True)
     result = run_module(email_security_block_senders, check_mode=True, entries=[regex])
     report = email_security_report({'block_senders': result})

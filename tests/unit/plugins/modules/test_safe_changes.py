@@ -256,7 +256,7 @@ def test_a_backup_keeps_the_duplicates_prune_deletes_and_applies_back_with_a_war
     assert newer['id'] not in emulator.stored('block_senders')
 
 
-def test_the_same_backup_file_name_twice_keeps_both_backups(run_module, emulator, tmp_path):
+def test_the_same_backup_file_name_twice_keeps_both_backups(run_module, tmp_path):
     options = {'dir_path': str(tmp_path), 'filename': 'acme-20261203T120000Z.json'}  # as the role names it
     first = run_module(BLOCK_SENDERS.module, entries=BLOCK_SENDERS.entries(1), backup=True, backup_options=options)
     second = run_module(BLOCK_SENDERS.module, entries=BLOCK_SENDERS.entries(2), backup=True, backup_options=options)
@@ -267,7 +267,7 @@ def test_the_same_backup_file_name_twice_keeps_both_backups(run_module, emulator
     assert sorted(os.listdir(tmp_path)) == ['acme-20261203T120000Z-1.json', 'acme-20261203T120000Z.json']
 
 
-def test_a_symlink_planted_at_the_backup_name_is_neither_followed_nor_replaced(run_module, emulator, tmp_path):
+def test_a_symlink_planted_at_the_backup_name_is_neither_followed_nor_replaced(run_module, tmp_path):
     target = tmp_path / 'precious.txt'
     target.write_text('precious\n')
     folder = tmp_path / 'backups'
@@ -422,7 +422,7 @@ def test_the_guard_allows_exactly_max_delete_percent_and_refuses_one_more(run_mo
     assert writes(emulator) == []
 
 
-def test_a_backup_named_by_the_task_is_readable_by_its_owner_only(run_module, emulator, tmp_path):
+def test_a_backup_named_by_the_task_is_readable_by_its_owner_only(run_module, tmp_path):
     result = run_module(BLOCK_SENDERS.module, entries=BLOCK_SENDERS.entries(1), backup=True,
                         backup_options={'dir_path': str(tmp_path), 'filename': 'acme.json'})
     assert result['backup_path'] == str(tmp_path / 'acme.json')

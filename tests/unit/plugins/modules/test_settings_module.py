@@ -263,7 +263,7 @@ def test_a_deleted_object_is_shown_in_the_input_shape_as_a_created_one(run_modul
     assert deleted['before_header'] == f"url_ignore_patterns: {exported['url_ignore_patterns'][0]['pattern']}"
 
 
-def test_the_same_backup_file_name_in_the_same_second_keeps_both_backups(run_module, emulator, tmp_path):
+def test_the_same_backup_file_name_in_the_same_second_keeps_both_backups(run_module, tmp_path):
     """The role names the file <account>-<UTC time to the second>.json: two applies within a second keep both."""
     options = {'dir_path': str(tmp_path), 'filename': 'acme-20261203T120000Z.json'}
     first = run_module(email_security_settings, settings={'block_senders': [sender(1)]}, backup=True,
