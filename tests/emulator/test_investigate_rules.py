@@ -9,6 +9,7 @@ rules, so they are pinned down here, over plain HTTP."""
 
 from __future__ import annotations
 
+import base64
 import datetime
 from urllib.parse import quote
 
@@ -602,3 +603,100 @@ def test_a_bad_release_is_refused_and_releases_nothing(api, body, status):
         body = [prize['id'], 'no-such-id']
     assert api.post('/release', body).status_code == status
     assert api.one('You won a prize')['is_quarantined'] is True
+
+
+# -- detections, trace, raw, action log, preview, reclassify -------------------------------------------------------
+def test_detections_describe_the_scan(api):
+    phish = api.search(sender='micros0ft-support.example')[0]
+    found = api.get(path(phish, 'detections')).json()['result']
+    assert found['final_disposition'] == 'MALICIOUS' and found['action'] == 'DELIVER'
+    assert {'href': 'https://login.micros0ft-support.example/reset',
+            'text': 'https://login.micros0ft-support.example/reset'} in found['links']
+    assert {'name': 'Message-ID', 'value': '<pw-expiry-7731@micros0ft-support.example>'} in found['headers']
+    assert found['threat_categories'] and all('name' in category for category in found['threat_categories'])
+    assert found['sender_info']['pld'] == 'micros0ft-support.example' and found['findings']
+    invoice = api.get(path(api.one('Your invoice is attached'), 'detections')).json()['result']
+    assert invoice['action'] == 'QUARANTINE'
+    assert [attachment['filename'] for attachment in invoice['attachments']] == ['invoice.zip']
+    assert invoice['attachments'][0]['size'] == 90112
+
+
+def test_the_trace_shows_delivery_then_moves_and_releases(api):
+    board = api.one('Board pack for Thursday')
+    before = api.get(path(board, 'trace')).json()['result']
+    assert [line['lineno'] for line in before['inbound']['lines']] == [1, 2, 3, 4]
+    assert before['inbound']['lines'][-1]['message'] == 'Quarantined for dave@example.net'
+    assert before['outbound'] == {'lines': [], 'pending': False}
+    api.post('/release', [board['id']])
+    api.post(path(board, 'move'), {'destination': 'JunkEmail'})
+    after = [line['message'] for line in api.get(path(board, 'trace')).json()['result']['inbound']['lines']]
+    assert after[4:] == ['Released from quarantine to the Inbox of carol@example.com',
+                         'Released from quarantine to the Inbox of dave@example.net',
+                         'Moved to JunkEmail for carol@example.com', 'Moved to JunkEmail for dave@example.net']
+
+
+def test_raw_is_the_eml_as_text(api):
+    phish = api.search(sender='micros0ft-support.example')[0]
+    eml = api.get(path(phish, 'raw')).json()['result']['raw']
+    assert eml.startswith('From: IT Helpdesk <it-helpdesk@micros0ft-support.example>\r\n')
+    assert f"\r\nSubject: {PHISH}\r\n" in eml and '\r\nMessage-ID: <pw-expiry-7731@micros0ft-support.example>\r\n' in eml
+    assert eml.endswith('https://login.micros0ft-support.example/reset\r\n')
+
+
+def test_the_action_log_endpoint_lists_entries_newest_first_and_pages(api):
+    crypto = api.one('Crypto opportunity')
+    for destination in ('DeletedItems', 'Inbox'):
+        api.post(path(crypto, 'move'), {'destination': destination})
+    answer = api.get(path(crypto, 'action_log'), {'per_page': 1000}).json()
+    assert [(entry['operation'], entry['properties']['folder'], entry['success'], entry['status'])
+            for entry in answer['result']] == [('MOVE', 'Inbox', True, 'completed'),
+                                               ('MOVE', 'DeletedItems', True, 'completed'),
+                                               ('MOVE', 'JunkEmail', True, 'completed')]
+    assert answer['result'][0]['completed_at'] > answer['result'][1]['completed_at'] > answer['result'][2]['completed_at']
+    assert answer['result'][0]['properties']['requested_by'] == 'API token'
+    assert answer['result_info'] == {'page': 1, 'per_page': 1000, 'count': 3, 'total_count': 3}
+    second = api.get(path(crypto, 'action_log'), {'page': 2, 'per_page': 1}).json()['result']
+    assert [entry['properties']['folder'] for entry in second] == ['DeletedItems']
+    embedded = api.one('Crypto opportunity')['action_log']
+    assert [entry['properties']['folder'] for entry in embedded] == ['JunkEmail', 'DeletedItems', 'Inbox']
+    assert api.get(path(crypto, 'action_log'), {'per_page': 1001}).status_code == 400
+    assert api.get(path(crypto, 'action_log'), {'limit': 5}).status_code == 400
+
+
+def test_a_preview_is_a_png_and_is_logged(api):
+    welcome = api.one('Lunch on Friday?')
+    screenshot = api.get(path(welcome, 'preview')).json()['result']['screenshot']
+    assert base64.b64decode(screenshot).startswith(b'\x89PNG')
+    assert api.one('Lunch on Friday?')['post_delivery_operations'] == ['PREVIEW']
+    assert 'Lunch on Friday?' in api.subjects(message_action='PREVIEW', detections_only='false')
+    by_postfix = api.post('/preview', {'postfix_id': welcome['postfix_id']})
+    assert by_postfix.status_code == 200 and api.post('/preview', {'id': welcome['id']}).status_code == 200
+    assert len(api.get(path(welcome, 'action_log')).json()['result']) == 3
+    assert api.post('/preview', {'id': welcome['id'], 'postfix_id': welcome['postfix_id']}).status_code == 400
+    assert api.post('/preview', {}).status_code == 400
+
+
+def test_reclassify_is_accepted_and_changes_no_disposition(api):
+    shipping = api.one('Shipping notice')
+    answer = api.post(path(shipping, 'reclassify'), {'expected_disposition': 'NONE'})
+    assert answer.status_code == 202
+    after = api.one('Shipping notice')
+    assert after['final_disposition'] == 'SUSPICIOUS' and 'SUBMISSION' in after['post_delivery_operations']
+    assert api.post(path(shipping, 'reclassify'), {'expected_disposition': 'MALICIOUS-BEC'}).status_code == 400
+    assert api.post(path(shipping, 'reclassify'), {}).status_code == 400
+
+
+@pytest.mark.parametrize('method, rest', [
+    ('GET', 'detections'), ('GET', 'trace'), ('GET', 'raw'), ('GET', 'action_log'), ('GET', 'preview'),
+    ('POST', 'reclassify')])
+def test_the_subresources_of_an_unknown_id_are_404(api, method, rest):
+    answer = requests.request(method, f'{api.url}/no-such-id/{rest}', json={'expected_disposition': 'NONE'},
+                              headers=AUTH, timeout=10)
+    assert answer.status_code == 404
+
+
+def test_unknown_routes_and_methods_are_refused(api):
+    lunch = api.one('Lunch on Friday?')
+    assert api.get(path(lunch, 'attachments')).status_code == 404
+    assert requests.delete(api.url + path(lunch), headers=AUTH, timeout=10).status_code == 405
+    assert requests.put(api.url + '/move', json={}, headers=AUTH, timeout=10).status_code == 405

@@ -41,6 +41,10 @@ The investigate API (investigate.md; ``investigate`` routes, ``mailbox`` keeps t
   POST   .../investigate/move           {"destination", "ids"} -> one result per recipient of each message
   POST   .../investigate/release        [ids] or {"ids": [...]} -> one result per message: delivered, failed,
                                         undelivered (lists of recipients)
+  GET    .../investigate/{id}/detections | trace | raw | action_log (page, per_page: a v4 list)
+  GET    .../investigate/{id}/preview   {screenshot} (a PNG), logged as a PREVIEW; also POST .../preview {"id"}
+                                        or {"postfix_id"}
+  POST   .../investigate/{id}/reclassify  (deprecated) 202, logged as a SUBMISSION; the disposition stays
 Its control endpoints:
   POST   /__emulator/mailbox            seed: {"account_id"?, "messages"?: [seed messages], "sample"?: NAME,
                                         "generate"?: {"count", "seed"?, "days"?, "recipients"?, "domain"?}}
@@ -82,8 +86,10 @@ their end of life on 2026-12-03 (page, postfix_ids, expected_disposition, search
 with what to send instead; submission=true finds nothing (no submissions are kept). A message's state is kept
 per recipient: a move of a recipient never delivered to a mailbox (rejected, deferred, bounced, queued) fails;
 a recipient already in the destination succeeds unchanged while the others move; ids may not repeat in a
-request; the embedded (deprecated) action log lists entries oldest first, without success, with the status
-in capitals (COMPLETED, FAILED).
+request; the action log endpoint lists entries newest first, with success and the status in lower case
+(completed, failed) and properties {requested_by, folder (MOVE)}; the embedded (deprecated) action log lists them
+oldest first, without success, with the status in capitals (COMPLETED, FAILED). The trace shows the delivery
+per recipient, then one line per recipient of each move and release.
 """
 
 from __future__ import annotations

@@ -27,6 +27,8 @@ if t.TYPE_CHECKING:
 
 ROUTE = re.compile(r'^/accounts/(?P<account>[^/]+)/email-security/investigate(?P<rest>(?:/[^/]+)*)/?$')
 MAX_PER_PAGE = 1000
+PNG = ('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==')  # 1x1
+RECLASSIFY_DISPOSITIONS = ('NONE', 'BULK', 'MALICIOUS', 'SPAM', 'SPOOF', 'SUSPICIOUS')
 MAX_IDS = 100  # per move or release request (no maximum is documented: the contract's assumption)
 DEFAULT_PER_PAGE = 20
 DEFAULT_SCAN_LIMIT = 5000  # messages a search page looks at before it answers (short, with a next cursor)
@@ -338,14 +340,81 @@ def release(ctx: Context) -> tuple[int, Reply]:
     return 200, envelope(results)
 
 
+def detections(ctx: Context, message_id: str) -> tuple[int, Reply]:
+    ctx.params()
+    return 200, envelope(mb.detections(ctx.message(message_id)))
+
+
+def trace(ctx: Context, message_id: str) -> tuple[int, Reply]:
+    ctx.params()
+    return 200, envelope(mb.trace(ctx.message(message_id)))
+
+
+def raw(ctx: Context, message_id: str) -> tuple[int, Reply]:
+    ctx.params()
+    return 200, envelope({'raw': mb.raw(ctx.message(message_id))})
+
+
+def action_log(ctx: Context, message_id: str) -> tuple[int, Reply]:
+    """Newest first (the contract leaves the order unspecified), paged like a v4 list."""
+    values = ctx.params(('page', 'per_page'))
+    page = query_int(values.get('page', '1'), 1, 10 ** 6, '/page')
+    per_page = query_int(values.get('per_page', str(DEFAULT_PER_PAGE)), 1, MAX_PER_PAGE, '/per_page')
+    entries = [mb.log_entry(entry) for entry in reversed(ctx.message(message_id).log)]
+    chunk = entries[(page - 1) * per_page:page * per_page]
+    return 200, envelope(chunk, {'page': page, 'per_page': per_page, 'count': len(chunk), 'total_count': len(entries)})
+
+
+def preview(ctx: Context, message_id: str) -> tuple[int, Reply]:
+    ctx.params()
+    message = ctx.message(message_id)
+    ctx.mailbox.preview(message, ctx.requested_by)
+    return 200, envelope({'screenshot': PNG})
+
+
+def preview_by_body(ctx: Context) -> tuple[int, Reply]:
+    """{"id"} (SDK) or {"postfix_id"} (TS, OAS): exactly one of them."""
+    ctx.params()
+    body = body_fields(ctx.body, ('id', 'postfix_id'))
+    if len(body) != 1:
+        raise ApiError(400, 1006, 'send exactly one of id and postfix_id', '/id')
+    if 'id' in body:
+        return preview(ctx, text(body['id'], '/id'))
+    postfix_id = text(body['postfix_id'], '/postfix_id')
+    found = [message for message in ctx.mailbox.messages.values() if message.fields['postfix_id'] == postfix_id]
+    if not found:
+        raise ApiError(404, 1551, f'message with postfix_id {postfix_id} not found')
+    return preview(ctx, found[0].id)
+
+
+def reclassify(ctx: Context, message_id: str) -> tuple[int, Reply]:
+    """Deprecated: accepted (202) and logged as a submission; the disposition does not change."""
+    ctx.params()
+    body = body_fields(ctx.body, ('expected_disposition', 'eml_content', 'escalated_submission_id'),
+                       ('expected_disposition',))
+    choice(body['expected_disposition'], RECLASSIFY_DISPOSITIONS, '/expected_disposition')
+    for name in ('eml_content', 'escalated_submission_id'):
+        if name in body:
+            text(body[name], f'/{name}')
+    ctx.mailbox.reclassify(ctx.message(message_id), ctx.requested_by)
+    return 202, envelope(None)
+
+
 # -- routing -------------------------------------------------------------------------------------------------------
 # (method, path segments after .../investigate: a string is literal, None any one segment, the function)
 ROUTES: list[tuple[str, tuple[t.Optional[str], ...], t.Callable[..., tuple[int, Reply]]]] = [
     ('GET', (), search),
     ('POST', ('move',), move_many),
     ('POST', ('release',), release),
+    ('POST', ('preview',), preview_by_body),
     ('GET', (None,), get_message),
     ('POST', (None, 'move'), move_one),
+    ('GET', (None, 'detections'), detections),
+    ('GET', (None, 'trace'), trace),
+    ('GET', (None, 'raw'), raw),
+    ('GET', (None, 'action_log'), action_log),
+    ('GET', (None, 'preview'), preview),
+    ('POST', (None, 'reclassify'), reclassify),
 ]
 
 
