@@ -700,3 +700,170 @@ def test_unknown_routes_and_methods_are_refused(api):
     assert api.get(path(lunch, 'attachments')).status_code == 404
     assert requests.delete(api.url + path(lunch), headers=AUTH, timeout=10).status_code == 405
     assert requests.put(api.url + '/move', json={}, headers=AUTH, timeout=10).status_code == 405
+
+
+# -- bulk jobs ---------------------------------------------------------------------------------------------------------
+COUNTERS = ('messages_pending', 'messages_successful', 'messages_failed', 'messages_skipped', 'messages_cancelled')
+
+
+def poll(api: Api, job: dict) -> dict:
+    answer = api.get(f"/bulk/{job['job_id']}")
+    assert answer.status_code == 200, answer.text
+    polled = answer.json()['result']
+    assert polled['total_messages_discovered'] == sum(polled[counter] for counter in COUNTERS)
+    return polled
+
+
+def create_job(api: Api, body: dict) -> dict:
+    answer = api.post('/bulk', body)
+    assert answer.status_code == 201, answer.text
+    return answer.json()['result']
+
+
+def job_messages(api: Api, job: dict, **params) -> list[dict]:
+    answer = api.get(f"/bulk/{job['job_id']}/messages", dict(params, per_page=1000))
+    assert answer.status_code == 200, answer.text
+    return answer.json()['result']
+
+
+def test_a_move_job_advances_on_each_poll_with_consistent_counters(api):
+    api.emulator.configure({'bulk_per_poll': 2})
+    search_params = {'message_id': '<pw-expiry-7731@micros0ft-support.example>', 'detections_only': True}
+    job = create_job(api, {'action': 'MOVE', 'destination': 'DeletedItems', 'search_params': search_params,
+                           'comment': 'campaign 7731'})
+    assert job['status'] == 'PENDING' and job['total_messages_discovered'] == 0
+    assert job['action_type'] == 'MOVE' and job['action_params'] == {'type': 'MOVE', 'destination': 'DeletedItems'}
+    assert job['search_params'] == search_params and job['comment'] == 'campaign 7731'
+    seen = []
+    while True:
+        polled = poll(api, job)
+        seen.append((polled['status'], polled['messages_pending'], polled['messages_successful']))
+        if polled['status'] == 'COMPLETED':
+            break
+    assert seen == [('DISCOVERING', 5, 0), ('PROCESSING', 3, 2), ('PROCESSING', 1, 4), ('COMPLETED', 0, 5)]
+    assert polled['started_at'] and polled['completed_at'] and polled['total_messages_discovered'] == 5
+    assert poll(api, job)['status'] == 'COMPLETED'  # terminal: polls change nothing
+    state = api.state()
+    copies = [message for message in state.values() if message['subject'] == PHISH]
+    assert {message['emulator']['location'] for message in copies} == {'DeletedItems'}
+
+
+def test_job_messages_are_one_row_per_message_and_recipient(api):
+    job = create_job(api, {'action': 'MOVE', 'destination': 'JunkEmail',
+                           'search_params': {'exact_subject': 'December newsletter'}})
+    for _poll in range(3):
+        poll(api, job)
+    rows = job_messages(api, job)
+    newsletter = api.one('December newsletter')
+    assert sorted(row['action_params']['client_recipient'] for row in rows) == sorted(newsletter['client_recipients'])
+    for row in rows:
+        assert row['message']['id'] == newsletter['id'] and row['message_id'] != newsletter['id']
+        assert row['action_params']['type'] == 'MOVE' and row['action_params']['destination'] == 'JunkEmail'
+        assert row['status'] == 'COMPLETED' and row['processed_at'] and row['retry_count'] == 0
+        assert row['postfix_id'] == newsletter['postfix_id'] and row['email_message_id'] == newsletter['message_id']
+    assert len({row['message_id'] for row in rows}) == 3
+    assert job_messages(api, job, status='FAILED') == []
+
+
+def test_a_release_job_skips_what_is_not_quarantined_and_what_is_a_submission(api):
+    job = create_job(api, {'action': 'RELEASE', 'search_params': {'detections_only': False,
+                                                                  'start': iso(now() - datetime.timedelta(hours=7))}})
+    while poll(api, job)['status'] != 'COMPLETED':
+        pass
+    rows = job_messages(api, job)
+    released = sorted((row['message']['subject'], row['action_params']['client_recipient']) for row in rows
+                      if row['status'] == 'COMPLETED')
+    assert released == [('Board pack for Thursday', 'carol@example.com'),
+                        ('Board pack for Thursday', 'dave@example.net'),
+                        ('Your invoice is attached', 'finance@example.com')]
+    skipped = [row for row in rows if row['status'] == 'SKIPPED']
+    assert skipped and all(row['status_message'] == 'message is not quarantined' for row in skipped)
+    assert poll(api, job)['messages_skipped'] == len(skipped)
+    assert api.one('Board pack for Thursday')['is_quarantined'] is False
+    submission = create_job(api, {'action': 'MOVE', 'destination': 'JunkEmail',
+                                  'search_params': {'subject': 'is this real'}})
+    assert [poll(api, submission)['messages_skipped'] for _poll in range(3)] == [1, 1, 1]
+
+
+def test_a_job_takes_every_disposition_and_exact_subject(api):
+    job = create_job(api, {'action': 'MOVE', 'destination': 'JunkEmail',
+                           'search_params': {'final_disposition': 'MALICIOUS-BEC', 'exact_subject': 'Urgent: wire '
+                                             'transfer before 5pm', 'submissions': False, 'end': None}})
+    assert poll(api, job)['total_messages_discovered'] == 1
+    near = create_job(api, {'action': 'MOVE', 'destination': 'JunkEmail',
+                            'search_params': {'exact_subject': 'urgent: wire transfer before 5pm'}})
+    assert poll(api, near)['total_messages_discovered'] == 0
+
+
+def test_failing_recipients_fail_their_job_rows(api):
+    api.emulator.add_faults([{'kind': 'recipient_failure', 'path': '/bulk/', 'method': 'GET', 'skip': 1,
+                              'recipients': ['bob@example.com'], 'status': 'mailbox over quota'}])
+    job = create_job(api, {'action': 'MOVE', 'destination': 'JunkEmail',
+                           'search_params': {'exact_subject': 'December newsletter'}})
+    poll(api, job)  # discovers (skipped by the fault)
+    polled = poll(api, job)  # processes, with bob's mailbox failing
+    assert (polled['messages_successful'], polled['messages_failed']) == (2, 1)
+    (failed,) = job_messages(api, job, status='FAILED')
+    assert failed['action_params']['client_recipient'] == 'bob@example.com'
+    assert failed['status_message'] == 'mailbox over quota'
+    assert 'move_failed' in api.one('December newsletter')['delivery_status']
+
+
+def test_cancel_keeps_the_job_and_delete_needs_a_terminal_one(api):
+    api.emulator.configure({'bulk_per_poll': 1})
+    job = create_job(api, {'action': 'MOVE', 'destination': 'JunkEmail',
+                           'search_params': {'sender': 'micros0ft-support.example'}})
+    poll(api, job)
+    poll(api, job)
+    running = api.post(f"/bulk/{job['job_id']}/cancel", None)
+    assert running.status_code == 200
+    cancelled = running.json()['result']
+    assert cancelled['status'] == 'CANCELLED' and cancelled['completed_at']
+    assert [cancelled[counter] for counter in ('total_messages_discovered',) + COUNTERS] == [5, 0, 1, 0, 0, 4]
+    assert len(job_messages(api, job, status='CANCELLED')) == 4
+    assert poll(api, job)['status'] == 'CANCELLED'
+    assert api.post(f"/bulk/{job['job_id']}/cancel", None).status_code == 409
+    other = create_job(api, {'action': 'RELEASE', 'search_params': {}})
+    assert requests.delete(f"{api.url}/bulk/{other['job_id']}", headers=AUTH, timeout=10).status_code == 409
+    deleted = requests.delete(f"{api.url}/bulk/{job['job_id']}", headers=AUTH, timeout=10)
+    assert deleted.status_code == 200 and deleted.json()['result'] == {'id': job['job_id']}
+    assert api.get(f"/bulk/{job['job_id']}").status_code == 404
+    assert api.get('/bulk/no-such-job/messages').status_code == 404
+
+
+def test_jobs_are_listed_newest_first_and_filtered(api):
+    first = create_job(api, {'action': 'MOVE', 'destination': 'JunkEmail', 'search_params': {}})
+    second = create_job(api, {'action': 'RELEASE', 'search_params': {}})
+    listed = api.get('/bulk').json()
+    assert [job['job_id'] for job in listed['result']] == [second['job_id'], first['job_id']]
+    assert listed['result_info'] == {'page': 1, 'per_page': 20, 'count': 2, 'total_count': 0}
+    assert [job['job_id'] for job in api.get('/bulk', {'action_type': 'MOVE'}).json()['result']] == [first['job_id']]
+    assert api.get('/bulk', {'status': 'COMPLETED'}).json()['result'] == []
+    assert api.get('/bulk', {'page': 2, 'per_page': 1}).json()['result'][0]['job_id'] == first['job_id']
+    assert api.get('/bulk', {'per_page': 1001}).status_code == 400
+    assert api.get('/bulk', {'status': 'DONE'}).status_code == 400
+    assert api.get(f"/bulk/{first['job_id']}/messages", {'status': 'DISCOVERING'}).status_code == 400
+
+
+@pytest.mark.parametrize('body, pointer', [
+    ({'search_params': {}}, '/action'),
+    ({'action': 'DELETE', 'search_params': {}}, '/action'),
+    ({'action': 'MOVE', 'search_params': {}}, '/destination'),
+    ({'action': 'MOVE', 'destination': 'Trash', 'search_params': {}}, '/destination'),
+    ({'action': 'RELEASE', 'destination': 'Inbox', 'search_params': {}}, '/destination'),
+    ({'action': 'RELEASE'}, '/search_params'),
+    ({'action': 'RELEASE', 'search_params': {}, 'expected_disposition': 'NONE'}, '/expected_disposition'),
+    ({'action': 'RELEASE', 'search_params': {}, 'comment': ''}, '/comment'),
+    ({'action': 'RELEASE', 'search_params': {'cursor': 'x'}}, '/search_params/cursor'),
+    ({'action': 'RELEASE', 'search_params': {'per_page': 10}}, '/search_params/per_page'),
+    ({'action': 'RELEASE', 'search_params': {'action_log': True}}, '/search_params/action_log'),
+    ({'action': 'RELEASE', 'search_params': {'detections_only': 'true'}}, '/search_params/detections_only'),
+    ({'action': 'RELEASE', 'search_params': {'final_disposition': 'EVIL'}}, '/search_params/final_disposition'),
+    ({'action': 'RELEASE', 'search_params': {'start': '2999-01-01T00:00:00Z'}}, '/search_params/start'),
+    ({'action': 'RELEASE', 'search_params': {'sender': 42}}, '/search_params/sender'),
+    ({'action': 'RELEASE', 'search_params': []}, '/search_params'),
+])
+def test_a_bad_job_is_refused_naming_the_field(api, body, pointer):
+    answer = api.post('/bulk', body)
+    assert answer.status_code == 400 and answer.json()['errors'][0]['source'] == {'pointer': pointer}
+    assert api.get('/bulk').json()['result'] == []

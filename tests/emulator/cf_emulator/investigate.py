@@ -19,6 +19,7 @@ import re
 import typing as t
 from urllib.parse import parse_qsl, unquote
 
+from . import bulk
 from . import mailbox as mb
 from .errors import ApiError
 
@@ -29,6 +30,7 @@ ROUTE = re.compile(r'^/accounts/(?P<account>[^/]+)/email-security/investigate(?P
 MAX_PER_PAGE = 1000
 PNG = ('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==')  # 1x1
 RECLASSIFY_DISPOSITIONS = ('NONE', 'BULK', 'MALICIOUS', 'SPAM', 'SPOOF', 'SUSPICIOUS')
+DEFAULT_BULK_PER_POLL = 100  # messages a poll of a bulk job processes
 MAX_IDS = 100  # per move or release request (no maximum is documented: the contract's assumption)
 DEFAULT_PER_PAGE = 20
 DEFAULT_SCAN_LIMIT = 5000  # messages a search page looks at before it answers (short, with a next cursor)
@@ -357,12 +359,8 @@ def raw(ctx: Context, message_id: str) -> tuple[int, Reply]:
 
 def action_log(ctx: Context, message_id: str) -> tuple[int, Reply]:
     """Newest first (the contract leaves the order unspecified), paged like a v4 list."""
-    values = ctx.params(('page', 'per_page'))
-    page = query_int(values.get('page', '1'), 1, 10 ** 6, '/page')
-    per_page = query_int(values.get('per_page', str(DEFAULT_PER_PAGE)), 1, MAX_PER_PAGE, '/per_page')
-    entries = [mb.log_entry(entry) for entry in reversed(ctx.message(message_id).log)]
-    chunk = entries[(page - 1) * per_page:page * per_page]
-    return 200, envelope(chunk, {'page': page, 'per_page': per_page, 'count': len(chunk), 'total_count': len(entries)})
+    page, per_page = v4_paging(ctx.params(('page', 'per_page')))
+    return paged([mb.log_entry(entry) for entry in reversed(ctx.message(message_id).log)], page, per_page)
 
 
 def preview(ctx: Context, message_id: str) -> tuple[int, Reply]:
@@ -400,6 +398,84 @@ def reclassify(ctx: Context, message_id: str) -> tuple[int, Reply]:
     return 202, envelope(None)
 
 
+def bulk_list(ctx: Context) -> tuple[int, Reply]:
+    values = ctx.params(('page', 'per_page', 'action_type', 'status'))
+    page, per_page = v4_paging(values)
+    action_type = choice(values['action_type'], ('MOVE', 'RELEASE'), '/action_type') if 'action_type' in values else None
+    status = choice(values['status'], bulk.JOB_STATUSES, '/status') if 'status' in values else None
+    jobs = bulk.Jobs(ctx.mailbox).list(action_type, status)
+    return paged([job.view() for job in jobs], page, per_page, total=0)
+
+
+def bulk_create(ctx: Context) -> tuple[int, Reply]:
+    ctx.params()
+    body = body_fields(ctx.body, ('action', 'search_params', 'destination', 'comment'), ('action', 'search_params'))
+    action = choice(body['action'], ('MOVE', 'RELEASE'), '/action')
+    destination = None
+    if action == 'MOVE':
+        if 'destination' not in body:
+            raise ApiError(400, 1006, 'destination is required when action is MOVE', '/destination')
+        destination = choice(body['destination'], mb.DESTINATIONS, '/destination')
+    elif 'destination' in body:
+        raise ApiError(400, 1005, 'destination is for action MOVE only', '/destination')
+    comment = body.get('comment')
+    if comment is not None:
+        text(comment, '/comment')
+    params = body_fields(body['search_params'], SEARCH_FILTERS + ('exact_subject', 'submissions'), (),
+                         '/search_params')
+    criteria = Search(params, '/search_params', mb.DISPOSITIONS, from_query=False)
+    mailbox = ctx.mailbox
+    job = bulk.Job(action, destination, params, comment,
+                   lambda: mailbox.every(criteria.start, criteria.end, criteria.match),
+                   mb.stamp(mailbox.clock.tick()))
+    return 201, envelope(bulk.Jobs(mailbox).create(job).view())
+
+
+def bulk_get(ctx: Context, job_id: str) -> tuple[int, Reply]:
+    """Each poll advances the job one step (see ``bulk``)."""
+    ctx.params()
+    jobs = bulk.Jobs(ctx.mailbox)
+    per_poll = int(ctx.config.get('bulk_per_poll', DEFAULT_BULK_PER_POLL))
+    return 200, envelope(jobs.advance(jobs.get(job_id), per_poll, ctx.requested_by, ctx.failing).view())
+
+
+def bulk_delete(ctx: Context, job_id: str) -> tuple[int, Reply]:
+    ctx.params()
+    jobs = bulk.Jobs(ctx.mailbox)
+    return 200, envelope(jobs.delete(jobs.get(job_id)))
+
+
+def bulk_cancel(ctx: Context, job_id: str) -> tuple[int, Reply]:
+    ctx.params()
+    if ctx.body not in (None, {}):
+        raise ApiError(400, 1000, 'cancel takes no body')
+    jobs = bulk.Jobs(ctx.mailbox)
+    return 200, envelope(jobs.cancel(jobs.get(job_id)).view())
+
+
+def bulk_messages(ctx: Context, job_id: str) -> tuple[int, Reply]:
+    values = ctx.params(('page', 'per_page', 'status'))
+    page, per_page = v4_paging(values)
+    status = choice(values['status'], bulk.ROW_STATUSES, '/status') if 'status' in values else None
+    job = bulk.Jobs(ctx.mailbox).get(job_id)
+    rows = [job.row_view(row) for row in job.rows if status in (None, row.status)]
+    return paged(rows, page, per_page, total=0)
+
+
+def v4_paging(values: dict[str, str]) -> tuple[int, int]:
+    """``page`` and ``per_page`` of a v4 list (per_page at most 1000, 20 by default)."""
+    return (query_int(values.get('page', '1'), 1, 10 ** 6, '/page'),
+            query_int(values.get('per_page', str(DEFAULT_PER_PAGE)), 1, MAX_PER_PAGE, '/per_page'))
+
+
+def paged(items: list[t.Any], page: int, per_page: int, total: t.Optional[int] = None) -> tuple[int, Reply]:
+    """One page of a v4 list; ``total``: the result_info.total_count to show (the real count by default)."""
+    chunk = items[(page - 1) * per_page:page * per_page]
+    info = {'page': page, 'per_page': per_page, 'count': len(chunk),
+            'total_count': len(items) if total is None else total}
+    return 200, envelope(chunk, info)
+
+
 # -- routing -------------------------------------------------------------------------------------------------------
 # (method, path segments after .../investigate: a string is literal, None any one segment, the function)
 ROUTES: list[tuple[str, tuple[t.Optional[str], ...], t.Callable[..., tuple[int, Reply]]]] = [
@@ -407,6 +483,12 @@ ROUTES: list[tuple[str, tuple[t.Optional[str], ...], t.Callable[..., tuple[int, 
     ('POST', ('move',), move_many),
     ('POST', ('release',), release),
     ('POST', ('preview',), preview_by_body),
+    ('GET', ('bulk',), bulk_list),
+    ('POST', ('bulk',), bulk_create),
+    ('GET', ('bulk', None), bulk_get),
+    ('DELETE', ('bulk', None), bulk_delete),
+    ('POST', ('bulk', None, 'cancel'), bulk_cancel),
+    ('GET', ('bulk', None, 'messages'), bulk_messages),
     ('GET', (None,), get_message),
     ('POST', (None, 'move'), move_one),
     ('GET', (None, 'detections'), detections),

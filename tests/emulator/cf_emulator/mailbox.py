@@ -354,7 +354,7 @@ def index(message: Message) -> None:
 
 # -- the mailbox ----------------------------------------------------------------------------------------------------
 class Mailbox:
-    """The messages of one account, ordered by (scanned_at, arrival) for the search."""
+    """The messages of one account, ordered by (scanned_at, arrival) for the search; its bulk jobs."""
 
     def __init__(self, clock: Clock) -> None:
         self.clock = clock
@@ -362,6 +362,7 @@ class Mailbox:
         self.keys: list[tuple[int, int]] = []  # ascending (scanned_at, seq), parallel to ``order``
         self.order: list[Message] = []
         self.seq = 0
+        self.jobs: dict[str, t.Any] = {}  # job id -> bulk.Job, in creation order
 
     # filling -------------------------------------------------------------------------------------------------
     def add(self, messages: list[Message]) -> list[Message]:
@@ -416,6 +417,10 @@ class Mailbox:
             return found, None
         return found, self.order[position + 1].key
 
+
+    def every(self, start: int, end: int, match: t.Callable[[Message], bool]) -> list[Message]:
+        """Every match, newest first (what a bulk job discovers)."""
+        return self.search(start, end, match, len(self.order) + 1)[0]
 
     # actions -------------------------------------------------------------------------------------------------
     def move(self, message: Message, destination: str, requested_by: str, failing: t.Mapping[str, str],
