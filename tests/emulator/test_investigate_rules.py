@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import datetime
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 import pytest
 import requests
@@ -867,3 +867,54 @@ def test_a_bad_job_is_refused_naming_the_field(api, body, pointer):
     answer = api.post('/bulk', body)
     assert answer.status_code == 400 and answer.json()['errors'][0]['source'] == {'pointer': pointer}
     assert api.get('/bulk').json()['result'] == []
+
+
+# -- slow searches: 202 and Location ---------------------------------------------------------------------------------
+SLOW = {'kind': 'accepted', 'method': 'GET', 'path': '/investigate$'}
+
+
+def test_a_slow_search_answers_202_then_its_location_answers_the_page(api):
+    expected = api.page(per_page=5)
+    api.emulator.add_faults([dict(SLOW, retry_after=1)])
+    logged = len(api.emulator.log)
+    accepted = api.get(params={'per_page': 5})
+    assert accepted.status_code == 202
+    assert accepted.headers['Location'].startswith('investigate/pending/')  # relative to the request URL
+    assert accepted.headers['Retry-After'] == '1'
+    assert accepted.json()['result'] == [] and 'next' not in accepted.json()['result_info']  # not the page
+    polled = requests.get(urljoin(accepted.url, accepted.headers['Location']), headers=AUTH, timeout=10)
+    assert polled.status_code == 202 and '/' not in polled.headers['Location']  # relative to the poll's URL
+    done = requests.get(urljoin(polled.url, polled.headers['Location']), headers=AUTH, timeout=10)
+    assert done.status_code == 200
+    assert [message['id'] for message in done.json()['result']] == [message['id'] for message in expected['result']]
+    following = api.page(per_page=5, cursor=done.json()['result_info']['next'])  # its cursor goes on
+    assert [message['id'] for message in following['result']] == [
+        message['id'] for message in api.search(per_page=1000)[5:10]]
+    assert [(entry['status'], entry['fault']) for entry in api.emulator.log[logged:logged + 3]] == [
+        (202, 'accepted'), (202, None), (200, None)]
+
+
+@pytest.mark.parametrize('form, prefix', [('root', '/client/v4/accounts/'), ('absolute', 'http://127.0.0.1:')])
+def test_the_location_can_be_absolute(api, form, prefix):
+    api.emulator.add_faults([dict(SLOW, location=form, pending_polls=0)])
+    accepted = api.get(params={'per_page': 2})
+    assert accepted.status_code == 202 and accepted.headers['Location'].startswith(prefix)
+    assert 'Retry-After' not in accepted.headers
+    done = requests.get(urljoin(accepted.url, accepted.headers['Location']), headers=AUTH, timeout=10)
+    assert done.status_code == 200 and done.json()['result_info']['count'] == 2
+
+
+def test_a_bad_slow_search_is_refused_at_once(api):
+    api.emulator.add_faults([SLOW])
+    assert api.get(params={'per_page': 0}).status_code == 400
+
+
+def test_the_location_answers_only_its_own_account_with_credentials(api):
+    api.emulator.configure({'accounts': ['b' * 32]})
+    api.emulator.add_faults([dict(SLOW, pending_polls=0)])
+    location = urljoin(api.url, api.get().headers['Location'])
+    assert requests.get(location, timeout=10).status_code == 401
+    assert requests.get(location.replace(ACCOUNT, 'b' * 32), headers=AUTH, timeout=10).status_code == 404
+    assert requests.get(location + 'x', headers=AUTH, timeout=10).status_code == 404
+    assert requests.get(location, params={'per_page': 5}, headers=AUTH, timeout=10).status_code == 400
+    assert requests.get(location, headers=AUTH, timeout=10).status_code == 200

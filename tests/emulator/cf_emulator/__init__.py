@@ -50,6 +50,8 @@ The investigate API (investigate.md; ``investigate`` routes, ``mailbox`` keeps t
   GET    .../investigate/bulk/{job}     the job, advanced one step by each poll (see ``bulk``)
   DELETE .../investigate/bulk/{job}     a terminal job -> {"id"}; POST .../bulk/{job}/cancel: a running one
   GET    .../investigate/bulk/{job}/messages  one row per message and recipient (page, per_page, status)
+  GET    .../investigate/pending/{token}  a slow search's Location (the "accepted" fault): 202 until it is done,
+                                        then 200 with the search page
 Its control endpoints:
   POST   /__emulator/mailbox            seed: {"account_id"?, "messages"?: [seed messages], "sample"?: NAME,
                                         "generate"?: {"count", "seed"?, "days"?, "recipients"?, "domain"?}}
@@ -88,7 +90,11 @@ The contract's "Assumed by this collection" rules the emulator implements:
   submissions, final_disposition all ten values, detections_only true by default; one job-message row per
   message and recipient, whose message_id is the row's own id (message.id is the investigate id); a RELEASE
   job skips messages that are not quarantined; DELETE or cancel in the wrong state is a 409; jobs advance
-  while polled (GET /bulk/{job}); discovered = pending + successful + failed + skipped + cancelled.
+  while polled (GET /bulk/{job}); discovered = pending + successful + failed + skipped + cancelled;
+- a slow search (fault "accepted") answers 202 with a Location (relative by default: resolve it against the
+  request URL) and, if asked, Retry-After; GET the Location with the same credentials until it answers 200 with
+  an ordinary search page. The 202 body is never the result (it looks like an empty last page, to catch
+  clients that read it).
 Where the contract is silent, the emulator chooses (and clients must not rely on more): values are compared
 case-insensitively except message_id and alert_id; subject keywords and query terms match as substrings, every
 one of them; domain matches exactly a sender's, recipient's or link's domain; date-times must carry an offset;

@@ -16,8 +16,10 @@ import hmac
 import ipaddress
 import json
 import re
+import ssl
 import typing as t
-from urllib.parse import parse_qsl, unquote
+import uuid
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from . import bulk
 from . import mailbox as mb
@@ -27,6 +29,7 @@ if t.TYPE_CHECKING:
     from .core import Handler
 
 ROUTE = re.compile(r'^/accounts/(?P<account>[^/]+)/email-security/investigate(?P<rest>(?:/[^/]+)*)/?$')
+SEARCH_PATH = re.compile(r'^(?P<base>.*/accounts/(?P<account>[^/]+)/email-security/investigate)/?$')
 MAX_PER_PAGE = 1000
 PNG = ('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==')  # 1x1
 RECLASSIFY_DISPOSITIONS = ('NONE', 'BULK', 'MALICIOUS', 'SPAM', 'SPOOF', 'SUSPICIOUS')
@@ -476,6 +479,56 @@ def paged(items: list[t.Any], page: int, per_page: int, total: t.Optional[int] =
     return 200, envelope(chunk, info)
 
 
+# -- slow searches: the "accepted" fault -------------------------------------------------------------------------
+def accept(handler: Handler, fault: dict[str, t.Any], entry: dict[str, t.Any],
+           answer: t.Callable[[], tuple[int, t.Any]]) -> bool:
+    """Act out an "accepted" fault on a search: the search runs now (a bad one is answered at once), its page is
+    kept, and the answer is 202 with a Location to poll: "pending_polls" polls (1 by default) answer 202 again,
+    the next ones 200 with the page. "location": "relative" (default: ``investigate/pending/T``, to resolve
+    against the request URL; a poll's own 202 says just ``T``), "root" (``/client/v4/.../pending/T``) or
+    "absolute" (with scheme and host); "retry_after": seconds, sent as Retry-After."""
+    status, payload = answer()
+    entry['status'] = status
+    match = SEARCH_PATH.match(urlsplit(handler.path).path)
+    if status != 200 or not match:
+        handler.send(status, payload)
+        return True
+    token = uuid.uuid4().hex
+    handler.emulator.mailboxes.pending[token] = {'account': unquote(match.group('account')), 'payload': payload,
+                                                 'polls': int(fault.get('pending_polls', 1)), 'fault': fault}
+    entry['status'] = 202
+    handler.send(202, still_running(handler, fault, f"{match.group('base')}/pending/{token}",
+                                    f'investigate/pending/{token}'))
+    return True
+
+
+def still_running(handler: Handler, fault: dict[str, t.Any], path: str, relative: str) -> Reply:
+    """A 202: its body looks like an empty last page, which it is not (a 202 body is never a result)."""
+    form = fault.get('location', 'relative')
+    location = {'relative': relative, 'root': path}.get(form)
+    if location is None:
+        scheme = 'https' if isinstance(handler.connection, ssl.SSLSocket) else 'http'
+        location = f"{scheme}://{handler.headers.get('Host')}{path}"
+    headers = {'Location': location}
+    if 'retry_after' in fault:
+        headers['Retry-After'] = str(fault['retry_after'])
+    body = {'success': True, 'errors': [], 'messages': [{'code': 10202, 'message': 'the search is still running: '
+                                                         'poll the Location'}],
+            'result': [], 'result_info': {'count': 0, 'per_page': 0, 'total_count': 0, 'page': 0}}
+    return Reply(body, headers)
+
+
+def pending_search(ctx: Context, token: str) -> tuple[int, Reply]:
+    ctx.params()
+    parked = ctx.mailboxes.pending.get(token)
+    if parked is None or parked['account'] != ctx.account:
+        raise ApiError(404, 7003, f'no search {token} is running')
+    if parked['polls'] > 0:
+        parked['polls'] -= 1
+        return 202, still_running(ctx.handler, parked['fault'], urlsplit(ctx.handler.path).path, token)
+    return 200, Reply(parked['payload'])
+
+
 # -- routing -------------------------------------------------------------------------------------------------------
 # (method, path segments after .../investigate: a string is literal, None any one segment, the function)
 ROUTES: list[tuple[str, tuple[t.Optional[str], ...], t.Callable[..., tuple[int, Reply]]]] = [
@@ -483,6 +536,7 @@ ROUTES: list[tuple[str, tuple[t.Optional[str], ...], t.Callable[..., tuple[int, 
     ('POST', ('move',), move_many),
     ('POST', ('release',), release),
     ('POST', ('preview',), preview_by_body),
+    ('GET', ('pending', None), pending_search),
     ('GET', ('bulk',), bulk_list),
     ('POST', ('bulk',), bulk_create),
     ('GET', ('bulk', None), bulk_get),

@@ -519,6 +519,7 @@ class Mailboxes:
         self.secret = os.urandom(16)
         self.rng = random.Random()
         self.accounts: dict[str, Mailbox] = {}
+        self.pending: dict[str, dict[str, t.Any]] = {}  # slow searches ("accepted" fault) by the token of Location
 
     def of(self, account: str) -> Mailbox:
         if account not in self.accounts:
