@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import os
-import selectors
 import socket
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -38,19 +38,16 @@ def failed_start(*args):
 
 
 def banner(*args):
-    """Start the emulator, read its two banner lines, stop it."""
+    """Start the emulator, read its two banner lines (30 s at most), stop it."""
     process = subprocess.Popen(emulator_command(*args), env=environment(), stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(process.stdout.readline().rstrip('\n') for _ in range(2)),
+                              daemon=True)
     try:
-        lines = []
-        with selectors.DefaultSelector() as selector:
-            selector.register(process.stdout, selectors.EVENT_READ)
-            while len(lines) < 2 and selector.select(timeout=30):
-                line = process.stdout.readline()
-                if not line:
-                    break
-                lines.append(line.rstrip('\n'))
-        return lines
+        reader.start()
+        reader.join(30)
+        return list(lines)
     finally:
         process.terminate()
         process.wait(10)
