@@ -42,7 +42,7 @@ def banner(*args):
     process = subprocess.Popen(emulator_command(*args), env=environment(), stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
     lines: list[str] = []
-    reader = threading.Thread(target=lambda: lines.extend(process.stdout.readline().rstrip('\n') for _ in range(2)),
+    reader = threading.Thread(target=lambda: lines.extend(process.stdout.readline().rstrip('\n') for _line in range(2)),
                               daemon=True)
     try:
         reader.start()
