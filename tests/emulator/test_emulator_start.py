@@ -77,7 +77,8 @@ def test_a_port_in_use_is_one_line_and_exit_code_1():
         {'pattern_type': 'DOMAIN', 'pattern': 'spam.example', 'is_regex': False},
         {'pattern_type': 'EMAIL', 'pattern': 'not-an-address', 'is_regex': False}]}}),
      "objects.block_senders[1]: the API would refuse it: pattern: 'not-an-address' is not an e-mail address"),
-], ids=['missing', 'not-json', 'not-a-dict', 'not-a-list', 'unknown-resource', 'refused-object'])
+    ('{"mailbox": {"subject": "not a list"}}', 'mailbox: the API would refuse it: messages must be a list'),
+], ids=['missing', 'not-json', 'not-a-dict', 'not-a-list', 'unknown-resource', 'refused-object', 'refused-mailbox'])
 def test_a_bad_seed_file_is_one_line_and_exit_code_2(tmp_path, content, reason):
     seed = tmp_path / 'seed.json'
     if content is not None:
@@ -94,6 +95,12 @@ def test_the_banner_says_what_was_seeded():
     assert seeded == (f'cf-emulator: seeded from {ACME}: 45 objects (domains 3, allow_policies 9, block_senders 11, '
                       'trusted_domains 5, content_policies 4, impersonation_registry 6, sending_domain_restrictions 3, '
                       'url_ignore_patterns 4)')
+
+
+def test_the_banner_says_what_a_mailbox_sample_seeded():
+    mailbox = os.path.join(cf_emulator.SAMPLES, 'mailbox.json')
+    _listening, seeded = banner('--seed', mailbox)
+    assert seeded == f'cf-emulator: seeded from {mailbox}: 29 objects (mailbox 29)'
 
 
 def test_the_banner_of_an_empty_account_points_at_seed():

@@ -530,7 +530,13 @@ def _seed_from_file(emulator: Emulator, path: str) -> dict[str, int]:
                 except ApiError as error:
                     raise ValueError(f'{part}.{resource}[{index}]: the API would refuse it: {error}') from None
                 counts[resource] = counts.get(resource, 0) + 1
-    return counts
+    try:  # the other parts of a sample (the investigation mailbox), as the seed endpoint takes them
+        others = emulator.seed_sample(DEFAULT_ACCOUNT, {key: value for key, value in sample.items()
+                                                        if key not in ('objects', 'raw')})
+    except ApiError as error:
+        where = error.error.get('source', {}).get('pointer', '').strip('/')
+        raise ValueError(f'{where or "the sample"}: the API would refuse it: {error}') from None
+    return dict(counts, **others)
 
 
 def main(argv: t.Optional[list[str]] = None) -> int:
@@ -551,7 +557,8 @@ def main(argv: t.Optional[list[str]] = None) -> int:
         server = make_server(args.port, args.status_case, token=args.token, email=args.email, key=args.key)
     except OSError as error:
         return _start_failed(f'cannot listen on 127.0.0.1:{args.port}: {error.strerror or error}', 1)
-    seeded = 'the account is empty (--seed FILE starts with a sample account, such as tests/emulator/cf_emulator/samples/acme.json)'
+    seeded = ('the account is empty (--seed FILE starts with a sample account, such as '
+              'tests/emulator/cf_emulator/samples/acme.json)')
     if args.seed:
         try:
             counts = _seed_from_file(server.RequestHandlerClass.emulator, args.seed)  # type: ignore[attr-defined]
