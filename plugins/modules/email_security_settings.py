@@ -78,7 +78,7 @@ options:
         left out, one object per key. Applied back as O(settings_file) with O(prune=true) and
         O(max_delete_percent=100), it is the rollback of the whole run.'
       - 'Where several objects share a key, the entry is the oldest, the one O(prune) keeps; the newer ones the run
-        deletes are kept after the resources, under C(pruned_duplicates): C({"<resource>": [entries]}). No apply
+        deletes are kept after the resources, under C(pruned_duplicates), for example C({"block_senders": [entries]}). No apply
         brings them back, since a run keeps one object per key; they are there for their settings, to merge by hand.
         Applied back, the file''s C(pruned_duplicates) is skipped with a warning.'
       - Its default name is C(settings_<account_id>_<UTC timestamp>.json), in the folder O(backup_options) names.

@@ -91,6 +91,8 @@ def test_one_failed_read_fails_the_account_module_at_once(emulator, tmp_path):
     """The other reads stop instead of running through their retries: the module process ends within seconds while
     the domains read still waits out 503 answers with Retry-After: 30 (minutes with its 5 retries)."""
     emulator.fault(kind='status', status=503, retry_after=30, path='/domains$', times=20)
+    # The blocked senders fail on their second attempt, a second later: the domains read is in its retries by then.
+    emulator.fault(kind='status', status=503, retry_after=1, path='/block_senders$')
     emulator.fault(kind='status', status=403, path='/block_senders$',
                    errors=[{'code': 10000, 'message': 'Authentication error'}])
     args = {'settings': {'domains': [], 'block_senders': []}, 'api_base_url': emulator.base_url,
@@ -105,4 +107,5 @@ def test_one_failed_read_fails_the_account_module_at_once(emulator, tmp_path):
     assert result['msg'] == (f'GET /accounts/{emulator.account}/email-security/settings/block_senders failed: '
                              'HTTP 403: [10000] Authentication error')
     assert seconds < 10, f'the module took {seconds:.1f} s'
-    assert sorted(entry['path'].rsplit('/', 1)[-1] for entry in emulator.requests) == ['block_senders', 'domains']
+    calls = [(entry['path'].rsplit('/', 1)[-1], entry['status']) for entry in emulator.requests]
+    assert sorted(calls[:2]) == [('block_senders', 503), ('domains', 503)] and calls[2:] == [('block_senders', 403)]
