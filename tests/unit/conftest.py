@@ -7,6 +7,9 @@
 
 from __future__ import annotations
 
+import json
+import urllib.request
+
 import pytest
 
 import cf_emulator
@@ -39,6 +42,29 @@ class RunningEmulator(cf_emulator.Background):
     def stored(self, resource: str = 'domains') -> dict:
         """The objects of ``resource`` the emulator holds in the test account, by id."""
         return self.api.stored(self.account, resource)
+
+    # the investigation mailbox, through the emulator's control endpoints ------------------------------------------
+    def control(self, path: str, body=None):
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(f'{self.url}/__emulator/{path}', data, {'Content-Type': 'application/json'},
+                                         method='GET' if body is None else 'POST')
+        with urllib.request.urlopen(request) as answer:
+            return json.load(answer)
+
+    def add_messages(self, *messages, generate=None) -> list:
+        """Seed messages (``from``, ``to``, ``subject``, ``final_disposition``, ``scanned_at`` such as "-5m",
+        ``is_quarantined``, ...) into the test account's mailbox; their investigation ids, in order."""
+        body = {'messages': list(messages)}
+        if generate:
+            body['generate'] = generate
+        return self.control('mailbox', body)['ids']
+
+    def mailbox(self) -> dict:
+        """The test account's messages by id, as the API shows them, with the emulator's ``location`` of each."""
+        return {message['id']: message for message in self.control('mailbox').get(self.account, [])}
+
+    def location(self, message_id: str):
+        return self.mailbox()[message_id]['emulator']['location']
 
 
 @pytest.fixture(scope='session')
