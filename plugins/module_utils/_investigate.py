@@ -83,8 +83,8 @@ def build_search(params: t.Mapping[str, t.Any], now: datetime.datetime, prefix: 
         if not value.strip():
             raise InvalidValue(f'{prefix}{name}: {value!r} must not be empty (leave it out to search without it)')
         query[name] = value.strip()
-    start = parse_time(f'{prefix}start', params.get('start') or DEFAULT_START, now)
-    end = parse_time(f'{prefix}end', params.get('end') or 'now', now)
+    start = parse_time(f'{prefix}start', _given(params.get('start'), DEFAULT_START), now)
+    end = parse_time(f'{prefix}end', _given(params.get('end'), 'now'), now)
     if start > now:
         raise InvalidValue(f"{prefix}start: {params.get('start')!r} is in the future ({iso(start)})")
     if start > end:
@@ -103,6 +103,10 @@ def build_search(params: t.Mapping[str, t.Any], now: datetime.datetime, prefix: 
         query['final_disposition'] = dispositions[0]
         dispositions = []
     return Search(query, dispositions)
+
+
+def _given(value: t.Any, default: str) -> t.Any:
+    return default if value is None else value
 
 
 def _unique(values: t.Iterable[t.Any]) -> list[t.Any]:

@@ -20,6 +20,8 @@ import typing as t
 from dataclasses import dataclass, field
 
 from ansible.module_utils.basic import AnsibleModule
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.errors import NoLogError
 
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._argspec import (
     CONNECTION_CONSTRAINTS, connection_argument_spec,
@@ -49,7 +51,9 @@ def argument_spec() -> dict[str, dict[str, t.Any]]:
     spec = connection_argument_spec()
     spec.update({
         'ids': {'type': 'list', 'elements': 'str'},
-        'search': {'type': 'dict', 'options': search_argument_spec()},
+        # The search's suboptions are checked by ``validated_search`` (as documented): ansible-core's own check fails
+        # without naming the option, or with a traceback, for a search that is not a dict.
+        'search': {'type': 'dict'},
         'state': {'type': 'str', 'required': True, 'choices': ['moved', 'released']},
         'destination': {'type': 'str', 'choices': DESTINATIONS},
         'max_messages': {'type': 'int', 'default': DEFAULT_MAX_MESSAGES},
@@ -144,10 +148,21 @@ def checked_ids(ids: t.Sequence[t.Any]) -> list[str]:
     return list(dict.fromkeys(cleaned))
 
 
+def validated_search(search: t.Mapping[str, t.Any]) -> dict[str, t.Any]:
+    """The search's suboptions with types converted and defaults set, as Ansible would; ``InvalidValue`` names them."""
+    result = ArgumentSpecValidator({'search': {'type': 'dict', 'options': search_argument_spec()}}).validate(
+        {'search': search})
+    errors = [error for error in result.errors.errors if not isinstance(error, NoLogError)]
+    if errors:
+        message = errors[0].msg
+        raise InvalidValue(message if 'search' in message else f'search: {message}')
+    return result.validated_parameters['search']
+
+
 def apply(params: t.Mapping[str, t.Any], client: Client, check_mode: bool, with_diff: bool) -> dict[str, t.Any]:
     options = checked_options(params)
     ids = checked_ids(params['ids']) if params.get('ids') is not None else None
-    search = build_search(params['search'], utc_now(), 'search.') if ids is None else None
+    search = build_search(validated_search(params['search']), utc_now(), 'search.') if ids is None else None
     api = Investigate(client, params['account_id'])
     items, read_all = select(api, options, ids, search)
     result = outcome(items, options, search, with_diff)
