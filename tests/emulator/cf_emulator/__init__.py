@@ -33,6 +33,39 @@ Control endpoints (JSON; never logged, never authenticated):
                                         "raw": {resource: [...]}} (samples/acme.json is a realistic one; also
                                         python -m cf_emulator --seed FILE)
   GET    /__emulator/<resource>        every stored object of <resource>, by account
+
+The investigate API (investigate.md; ``investigate`` routes, ``mailbox`` keeps the messages):
+  GET    .../investigate                the search: newest first by scanned_at, cursor paging
+  GET    .../investigate/{id}           one message (query "submission")
+Its control endpoints:
+  POST   /__emulator/mailbox            seed: {"account_id"?, "messages"?: [seed messages], "sample"?: NAME,
+                                        "generate"?: {"count", "seed"?, "days"?, "recipients"?, "domain"?}}
+                                        -> {"added", "ids"}; samples/mailbox.json is the sample mailbox (also
+                                        through /__emulator/seed and --seed: its "mailbox" part)
+  POST   /__emulator/mailbox/message    add one message (an arrival): {"account_id"?, "message": {...}} -> it
+  GET    /__emulator/mailbox            every message by account, with "emulator": {"recipients": {address:
+                                        {"delivery", "folder"}}, "location": the contract's rule's folder}
+A seed message is the API's message object (only "from" and "to" or "client_recipients" required; ids, times,
+alert ids, validation... are generated), with "scanned_at" also relative ("-2h", "-3d"), plus "body", "links",
+"attachments", "detections" and "raw"; unknown members are refused. Config: "search_scan_limit" (messages a
+search page looks at before it answers short with a next cursor; 5000), "cursor_last" ("null", "absent" or
+"empty": how the last page's result_info.next says so; "null").
+
+The contract's "Assumed by this collection" rules the emulator implements:
+- results newest first by scanned_at; a page may be shorter than per_page and still have a next; a cursor is
+  valid only with the search it came from (other filters or per_page: 400 /cursor); arrivals do not shift later
+  pages (a cursor holds a position, not an offset);
+- detections_only defaults to true; a detection is MALICIOUS, MALICIOUS-BEC, SUSPICIOUS, SPOOF, SPAM or BULK;
+- start/end apply to scanned_at, inclusive; start defaults to end - 30 days, end to now;
+- sender matches from or envelope_from, recipient any of to, envelope_to, client_recipients; a bare domain
+  matches addresses at that domain; message_id with or without angle brackets;
+- unknown query parameters are refused (400, pointer "/<name>"), and so is a parameter given twice.
+Where the contract is silent, the emulator chooses (and clients must not rely on more): values are compared
+case-insensitively except message_id and alert_id; subject keywords and query terms match as substrings, every
+one of them; domain matches exactly a sender's, recipient's or link's domain; date-times must carry an offset;
+booleans are exactly true/false; per_page defaults to 20; metric is checked and ignored; deprecated names past
+their end of life on 2026-12-03 (page, postfix_ids, expected_disposition, search_params.action_log) are refused
+with what to send instead; submission=true finds nothing (no submissions are kept).
 """
 
 from __future__ import annotations

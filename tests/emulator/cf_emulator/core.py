@@ -22,8 +22,10 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from . import investigate
 from .errors import ApiError
 from .faults import FaultInjector, act, failure_envelope
+from .mailbox import Mailboxes
 from .resource import Resource, Stored, now
 from .resources import RESOURCES
 
@@ -61,6 +63,7 @@ class Emulator:
             self.faults = FaultInjector()
             self.log: list[dict[str, t.Any]] = []
             self.processed = 0  # requests processed since the reset
+            self.mailboxes = Mailboxes()  # the investigate API's messages and jobs, by account
             self.configure(config or {})
 
     def configure(self, config: dict[str, t.Any]) -> None:
@@ -116,6 +119,8 @@ class Emulator:
             for part, raw in (('objects', False), ('raw', True)):
                 for resource, bodies in sample.get(part, {}).items():
                     counts[resource] = counts.get(resource, 0) + len(self.seed(account, resource, bodies, raw))
+            if 'mailbox' in sample:  # investigate messages (samples/mailbox.json)
+                counts['mailbox'] = len(investigate.seed(self, account, sample['mailbox'], '/mailbox'))
         return counts
 
     def state(self, resource: str) -> dict[str, list[Stored]]:
@@ -291,6 +296,7 @@ class Handler(BaseHTTPRequestHandler):
     def send(self, status: int, payload: t.Any, headers: t.Optional[dict[str, str]] = None,
              content_type: str = 'application/json') -> None:
         data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        headers = dict(getattr(payload, 'headers', None) or {}, **(headers or {}))  # an investigate.Reply's
         try:
             self.send_response(status)
             self.send_header('Content-Type', content_type)
@@ -362,6 +368,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def _answer(self, method: str, split: t.Any, body: t.Any) -> tuple[int, dict[str, t.Any]]:
         try:
+            if split.path.startswith(API_PREFIX):
+                routed = investigate.route(self, method, split.path[len(API_PREFIX):], split.query, body)
+                if routed is not None:
+                    return routed
             return 200, self._route(method, split, body)
         except ApiError as error:
             return error.status, failure_envelope([error.error])
@@ -431,6 +441,8 @@ class Handler(BaseHTTPRequestHandler):
                     self.send(error.status, failure_envelope([error.error]))
             elif what in emulator.resources and method == 'GET':
                 self.send(200, emulator.state(what))
+            elif investigate.control(self, method, what, body, DEFAULT_ACCOUNT):
+                pass
             else:
                 self.send(404, {'error': f'unknown control endpoint {method} {path}'})
 
@@ -477,7 +489,8 @@ class Background:
             scheme = 'https'
         self.url = f'{scheme}://127.0.0.1:{self.server.server_address[1]}'
         self.base_url = self.url + API_PREFIX
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        # a short poll interval: stop() (each test's teardown) waits for it
+        threading.Thread(target=self.server.serve_forever, kwargs={'poll_interval': 0.05}, daemon=True).start()
 
     def stop(self) -> None:
         self.server.shutdown()

@@ -1,0 +1,401 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, edgeops.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The investigate routes' rules, as investigate.md states or assumes them: the search (order, filters, cursor,
+strictness), one message, the mailbox seed and the control endpoints. The collection is tested against these
+rules, so they are pinned down here, over plain HTTP."""
+
+from __future__ import annotations
+
+import datetime
+from urllib.parse import quote
+
+import pytest
+import requests
+
+import cf_emulator
+
+ACCOUNT = cf_emulator.DEFAULT_ACCOUNT
+AUTH = {'Authorization': f'Bearer {cf_emulator.DEFAULT_TOKEN}'}
+PHISH = 'Action required: your mailbox password expires today'
+SAMPLE = cf_emulator.sample('mailbox')['mailbox']
+
+
+class Api:
+    """The investigate API of the default account, and the emulator's control endpoints."""
+
+    def __init__(self, base_url: str, emulator: cf_emulator.Emulator) -> None:
+        self.emulator = emulator
+        self.url = f'{base_url}/accounts/{ACCOUNT}/email-security/investigate'
+        self.control_url = base_url[:-len(cf_emulator.API_PREFIX)] + '/__emulator/'
+
+    def get(self, path: str = '', params=None, headers=AUTH) -> requests.Response:
+        return requests.get(self.url + path, params=params, headers=headers, timeout=10)
+
+    def post(self, path: str, body) -> requests.Response:
+        return requests.post(self.url + path, json=body, headers=AUTH, timeout=10)
+
+    def control(self, what: str, body=None) -> requests.Response:
+        if body is None:
+            return requests.get(self.control_url + what, timeout=10)
+        return requests.post(self.control_url + what, json=body, timeout=10)
+
+    def page(self, **params) -> dict:
+        answer = self.get(params=params)
+        assert answer.status_code == 200, answer.text
+        return answer.json()
+
+    def pages(self, **params) -> list[dict]:
+        """Every page of a search, by cursor (from ``params['cursor']`` if given)."""
+        pages = []
+        while True:
+            pages.append(self.page(**params))
+            params['cursor'] = pages[-1]['result_info'].get('next')
+            if not params['cursor']:
+                return pages
+
+    def search(self, **params) -> list[dict]:
+        return [message for page in self.pages(**params) for message in page['result']]
+
+    def subjects(self, **params) -> list[str]:
+        return sorted(message.get('subject') for message in self.search(per_page=1000, **params))
+
+    def one(self, subject: str) -> dict:
+        (message,) = [message for message in self.search(per_page=1000, detections_only='false')
+                      if message['subject'] == subject]
+        return message
+
+    def state(self) -> dict[str, dict]:
+        """The emulator's view of the default account's messages, by id."""
+        return {message['id']: message for message in self.control('mailbox').json()[ACCOUNT]}
+
+
+@pytest.fixture
+def api(server):
+    base_url, emulator = server
+    investigate = Api(base_url, emulator)
+    assert investigate.control('mailbox', {'sample': 'mailbox'}).json()['added'] == len(SAMPLE)
+    return investigate
+
+
+def subjects_of(*dispositions: str) -> list[str]:
+    """The sample's subjects of these dispositions, within the default 30 days."""
+    return sorted(spec['subject'] for spec in SAMPLE
+                  if spec['final_disposition'] in dispositions and spec['scanned_at'] != '-45d')
+
+
+def iso(moment: datetime.datetime) -> str:
+    return moment.astimezone(datetime.timezone.utc).isoformat().replace('+00:00', 'Z')
+
+
+def now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.timezone.utc)
+
+
+# -- the seed ------------------------------------------------------------------------------------------------------
+def test_the_sample_mailbox_holds_what_the_tests_and_the_demo_need(api):
+    messages = list(api.state().values())
+    assert {message['final_disposition'] for message in messages} == {
+        'MALICIOUS', 'MALICIOUS-BEC', 'SUSPICIOUS', 'SPOOF', 'SPAM', 'BULK', 'ENCRYPTED', 'EXTERNAL', 'UNKNOWN', 'NONE'}
+    assert {status for message in messages for status in message['delivery_status']} == {
+        'delivered', 'moved', 'quarantined', 'rejected', 'deferred', 'bounced', 'queued', 'move_failed'}
+    copies = [message for message in messages if message['subject'] == PHISH]
+    assert len(copies) == 5 and len({message['id'] for message in copies}) == 5
+    assert {(message['message_id'], message['from']) for message in copies} == {
+        ('<pw-expiry-7731@micros0ft-support.example>', 'it-helpdesk@micros0ft-support.example')}
+    assert sorted(message['client_recipients'][0] for message in copies) == [
+        'alice@example.com', 'bob@example.com', 'carol@example.com', 'dave@example.net', 'finance@example.com']
+    quarantined = [message for message in messages if message['is_quarantined']]
+    assert sorted(len(message['client_recipients']) for message in quarantined) == [1, 1, 2]
+    assert max(len(message['client_recipients']) for message in messages) == 3
+    recipients = {address for message in messages for address in message['client_recipients']}
+    assert len(recipients) >= 7
+
+
+def test_a_sample_file_seeds_the_mailbox_through_the_seed_endpoint(server):
+    base_url, emulator = server
+    answer = requests.post(base_url[:-len(cf_emulator.API_PREFIX)] + '/__emulator/seed',
+                           json=dict(cf_emulator.sample('mailbox'), account_id='a' * 32), timeout=10)
+    assert answer.json() == {'mailbox': len(SAMPLE)}
+    assert len(emulator.mailboxes.of('a' * 32).messages) == len(SAMPLE)
+    assert emulator.mailboxes.of(ACCOUNT).messages == {}
+
+
+# -- the search ------------------------------------------------------------------------------------------------------
+def test_search_is_newest_first_and_detections_only_by_default(api):
+    found = api.search(per_page=1000)
+    assert [message['scanned_at'] for message in found] == sorted((message['scanned_at'] for message in found),
+                                                                  reverse=True)
+    assert sorted(message['subject'] for message in found) == subjects_of(
+        'MALICIOUS', 'MALICIOUS-BEC', 'SUSPICIOUS', 'SPOOF', 'SPAM', 'BULK')
+    everything = api.subjects(detections_only='false')
+    assert len(everything) == len(SAMPLE) - 1  # all but the message 45 days old
+    assert 'Lunch on Friday?' in everything and 'Verify your account' not in everything
+
+
+@pytest.mark.parametrize('params, subjects', [
+    ({'final_disposition': 'MALICIOUS'}, sorted([PHISH] * 5 + ['Your invoice is attached', 'Scanned document',
+                                                               'Unusual sign-in activity'])),
+    ({'final_disposition': 'NONE'}, []),  # detections only, by default
+    ({'final_disposition': 'NONE', 'detections_only': 'false'}, subjects_of('NONE')),
+    ({'sender': 'ceo@examp1e.com'}, ['Urgent: wire transfer before 5pm']),
+    ({'sender': 'CEO@Examp1e.com'}, ['Urgent: wire transfer before 5pm']),
+    ({'sender': 'micros0ft-support.example'}, [PHISH] * 5),
+    ({'sender': 'bounce@mass-mailer.example'}, ['Please update my bank details']),  # envelope_from
+    ({'recipient': 'dave@example.net'}, sorted([PHISH, 'Board pack for Thursday', 'Unusual sign-in activity'])),
+    ({'recipient': 'example.net'}, sorted([PHISH, 'Board pack for Thursday', 'Unusual sign-in activity'])),
+    ({'recipient': 'finance@example.com', 'detections_only': 'false'},
+     sorted([PHISH, 'Urgent: wire transfer before 5pm', 'Invoice 4411', 'Your invoice is attached'])),
+    ({'subject': 'PASSWORD mailbox'}, [PHISH] * 5),
+    ({'subject': 'password wire'}, []),
+    ({'message_id': 'pw-expiry-7731@micros0ft-support.example'}, [PHISH] * 5),
+    ({'message_id': '<pw-expiry-7731@micros0ft-support.example>'}, [PHISH] * 5),
+    ({'domain': 'files-now.example'}, ['Shared file: Q4 forecast.xlsx']),  # a link's domain
+    ({'domain': 'shop.example.org', 'detections_only': 'false'},
+     sorted(['Order status', 'You won a prize', 'Welcome aboard'])),
+    ({'delivery_status': 'quarantined'},
+     sorted(['Your invoice is attached', 'Board pack for Thursday', 'You won a prize'])),
+    ({'delivery_status': 'moved'}, ['Crypto opportunity']),
+    ({'delivery_status': 'move_failed'}, ['Unusual sign-in activity']),
+    ({'delivery_status': 'rejected'}, ['Scanned document']),
+    ({'delivery_status': 'bounced', 'detections_only': 'false'}, ['Your final payslip']),
+    ({'message_action': 'MOVED'}, ['Crypto opportunity']),
+    ({'message_action': 'QUARANTINE_RELEASED'}, ['Shipping notice']),
+    ({'message_action': 'PREVIEW', 'detections_only': 'false'}, ['Welcome aboard']),
+    ({'query': 'INVOICE', 'detections_only': 'false'}, sorted(['Invoice 4411', 'Your invoice is attached'])),
+    ({'query': 'invoice.zip'}, ['Your invoice is attached']),  # an attachment's name
+    ({'query': '9f86d081884c7d659a2feaa0c55ad015', 'detections_only': 'false'}, ['Invoice 4411']),  # its hash
+    ({'query': 'finance wire'}, ['Urgent: wire transfer before 5pm']),  # every term, over several fields
+    ({'metric': 'anything'}, subjects_of('MALICIOUS', 'MALICIOUS-BEC', 'SUSPICIOUS', 'SPOOF', 'SPAM', 'BULK')),
+])
+def test_each_filter_selects_what_the_contract_says(api, params, subjects):
+    assert api.subjects(**params) == subjects
+
+
+def test_final_disposition_malicious_leaves_out_malicious_bec(api):
+    assert 'MALICIOUS-BEC' not in {message['final_disposition'] for message in api.search(
+        final_disposition='MALICIOUS', per_page=1000)}
+
+
+def test_alert_id_and_smtp_helo_ip_find_their_message(api):
+    wire = api.one('Urgent: wire transfer before 5pm')
+    assert [message['id'] for message in api.search(alert_id=wire['alert_id'])] == [wire['id']]
+    by_ip = api.search(smtp_helo_ip=wire['smtp_helo_server_ip'], detections_only='false', per_page=1000)
+    assert wire['id'] in [message['id'] for message in by_ip]
+    assert {message['smtp_helo_server_ip'] for message in by_ip} == {wire['smtp_helo_server_ip']}
+
+
+def test_start_and_end_are_inclusive_on_scanned_at(api):
+    lunch = api.one('Lunch on Friday?')
+    exact = api.search(start=lunch['scanned_at'], end=lunch['scanned_at'], detections_only='false')
+    assert [message['id'] for message in exact] == [lunch['id']]
+    moment = datetime.datetime.fromisoformat(lunch['scanned_at'].replace('Z', '+00:00'))
+    offset = moment.astimezone(datetime.timezone(datetime.timedelta(hours=2))).isoformat()  # +02:00
+    assert [message['id'] for message in api.search(start=offset, end=offset, detections_only='false')] == [lunch['id']]
+    after = iso(moment + datetime.timedelta(milliseconds=1))
+    assert lunch['id'] not in [message['id'] for message in api.search(start=after, detections_only='false')]
+
+
+def test_start_defaults_to_thirty_days_before_end(api):
+    old = api.subjects(end=iso(now() - datetime.timedelta(days=40)))
+    assert old == ['Verify your account']  # 45 days old: inside [end - 30 days, end]
+    assert api.subjects(start=iso(now() - datetime.timedelta(days=50))).count('Verify your account') == 1
+
+
+def test_cursor_pages_cover_the_search_once(api):
+    whole = [message['id'] for message in api.page(per_page=1000, detections_only='false')['result']]
+    pages = api.pages(per_page=4, detections_only='false')
+    assert [message['id'] for page in pages for message in page['result']] == whole
+    assert [page['result_info']['count'] for page in pages] == [4] * 7
+    assert all(page['result_info']['next'] for page in pages[:-1])
+    assert pages[-1]['result_info']['next'] is None
+
+
+@pytest.mark.parametrize('change', [
+    {'detections_only': 'true'}, {'per_page': '5'}, {'sender': 'example.com'}, {'per_page': None}])
+def test_a_cursor_is_valid_only_with_the_search_it_came_from(api, change):
+    params = {'per_page': '4', 'detections_only': 'false'}
+    cursor = api.page(**params)['result_info']['next']
+    changed = {name: value for name, value in dict(params, **change).items() if value is not None}
+    answer = api.get(params=dict(changed, cursor=cursor))
+    assert answer.status_code == 400
+    assert answer.json()['errors'][0]['source'] == {'pointer': '/cursor'}
+    assert api.get(params=dict(params, cursor=cursor)).status_code == 200
+
+
+@pytest.mark.parametrize('cursor', ['nonsense', 'MTc5NjMxNzE3OTkzNDAwMC4yLjgxYjU4ZmU5NzUwZDM5MGUuZmU3ZjZlZDgxOWVhZmU4Zg'])
+def test_a_cursor_the_api_did_not_give_is_refused(api, cursor):
+    answer = api.get(params={'cursor': cursor})
+    assert answer.status_code == 400 and answer.json()['errors'][0]['source'] == {'pointer': '/cursor'}
+
+
+def test_messages_arriving_while_paging_do_not_shift_later_pages(api):
+    params = {'per_page': 3, 'detections_only': 'false'}
+    before = api.search(**params)
+    first = api.page(**params)
+    for number in range(4):
+        added = api.control('mailbox/message', {'message': {
+            'from': 'late@example.org', 'to': ['alice@example.com'], 'subject': f'Arrived {number}'}})
+        assert added.status_code == 200
+    rest = api.search(cursor=first['result_info']['next'], **params)
+    assert [message['id'] for message in first['result'] + rest] == [message['id'] for message in before]
+    assert api.page(**params)['result'][0]['subject'] == 'Arrived 3'  # a new search sees them, newest first
+
+
+def test_a_page_may_be_short_and_still_have_a_next(api):
+    api.emulator.configure({'search_scan_limit': 5})
+    pages = api.pages(per_page=4, sender='micros0ft-support.example')
+    counts = [page['result_info']['count'] for page in pages]
+    assert sum(counts) == 5 and any(count < 4 for count in counts[:-1])
+
+
+@pytest.mark.parametrize('form, last', [('null', None), ('empty', ''), ('absent', 'absent')])
+def test_the_last_page_says_so_in_the_configured_form(api, form, last):
+    api.emulator.configure({'cursor_last': form})
+    info = api.page(per_page=1000)['result_info']
+    assert info.get('next', 'absent') == last
+
+
+def test_result_info_keeps_the_deprecated_total_count_and_page_at_zero(api):
+    info = api.page(per_page=2)['result_info']
+    assert {name: info[name] for name in ('count', 'per_page', 'total_count', 'page')} == {
+        'count': 2, 'per_page': 2, 'total_count': 0, 'page': 0}
+
+
+def test_per_page_defaults_to_twenty(api):
+    assert api.page(detections_only='false')['result_info']['per_page'] == 20
+
+
+@pytest.mark.parametrize('params, pointer', [
+    ({'page': '2'}, '/page'),
+    ({'limit': '10'}, '/limit'),
+    ({'exact_subject': PHISH}, '/exact_subject'),  # bulk search_params only
+    ({'final_disposition': 'MALICIOUS-BEC'}, '/final_disposition'),
+    ({'final_disposition': 'malicious'}, '/final_disposition'),
+    ({'delivery_status': 'Delivered'}, '/delivery_status'),
+    ({'message_action': 'MOVE'}, '/message_action'),
+    ({'detections_only': 'True'}, '/detections_only'),
+    ({'detections_only': '1'}, '/detections_only'),
+    ({'per_page': '0'}, '/per_page'),
+    ({'per_page': '1001'}, '/per_page'),
+    ({'per_page': 'ten'}, '/per_page'),
+    ({'start': '-24h'}, '/start'),
+    ({'start': '2026-12-01T00:00:00'}, '/start'),  # no offset
+    ({'start': '2026-12-01'}, '/start'),
+    ({'end': 'yesterday'}, '/end'),
+    ({'sender': ''}, '/sender'),
+    ({'sender': 'not an address@'}, '/sender'),
+    ({'recipient': 'nobody'}, '/recipient'),
+    ({'domain': 'user@example.com'}, '/domain'),
+    ({'smtp_helo_ip': '203.0.113'}, '/smtp_helo_ip'),
+    ([('sender', 'a.example'), ('sender', 'b.example')], '/sender'),  # each parameter once
+])
+def test_bad_search_parameters_are_refused_naming_the_parameter(api, params, pointer):
+    answer = api.get(params=params)
+    assert answer.status_code == 400
+    (error,) = answer.json()['errors']
+    assert error['source'] == {'pointer': pointer} and error['code'] >= 1000
+    assert api.emulator.log[-1]['status'] == 400
+
+
+def test_start_in_the_future_or_after_end_is_refused(api):
+    future = api.get(params={'start': iso(now() + datetime.timedelta(minutes=5))})
+    assert future.status_code == 400 and 'future' in future.json()['errors'][0]['message']
+    backwards = api.get(params={'start': iso(now() - datetime.timedelta(days=1)),
+                                'end': iso(now() - datetime.timedelta(days=2))})
+    assert backwards.status_code == 400 and backwards.json()['errors'][0]['source'] == {'pointer': '/start'}
+
+
+# -- one message -----------------------------------------------------------------------------------------------------
+def test_get_one_message_by_its_percent_encoded_id(api):
+    listed = api.one('Board pack for Thursday')
+    assert ':' in listed['id']
+    answer = api.get('/' + quote(listed['id'], safe=''))
+    assert answer.status_code == 200 and answer.json()['result'] == listed
+    assert api.get('/' + quote(listed['id'], safe=''), {'submission': 'false'}).status_code == 200
+
+
+@pytest.mark.parametrize('path, params, status', [
+    ('/no-such-id', None, 404),
+    (None, {'submission': 'true'}, 404),  # the emulator keeps no submissions
+    (None, {'submission': 'yes'}, 400),
+    (None, {'detections_only': 'true'}, 400),
+])
+def test_get_one_message_refuses_what_it_does_not_know(api, path, params, status):
+    path = path or '/' + quote(api.one('Lunch on Friday?')['id'], safe='')
+    assert api.get(path, params).status_code == status
+
+
+def test_messages_carry_the_contracts_fields(api):
+    for message in api.search(per_page=1000, detections_only='false'):
+        for name in ('id', 'postfix_id', 'client_recipients', 'detection_reasons', 'is_quarantined',
+                     'is_phish_submission', 'properties', 'action_log', 'ts'):
+            assert name in message, name
+        assert isinstance(message['delivery_status'], list) and message['delivery_status']
+        assert message['ts'] == message['scanned_at'] and message['scanned_at'].endswith('Z')
+    crypto = api.one('Crypto opportunity')
+    (entry,) = crypto['action_log']
+    assert entry['operation'] == 'MOVE' and entry['properties']['folder'] == 'JunkEmail'
+    assert entry['completed_at'] and 'success' not in entry  # the deprecated embedded form
+
+
+# -- control endpoints ---------------------------------------------------------------------------------------------
+def test_an_added_message_is_found_by_the_next_search(api):
+    since = iso(now() - datetime.timedelta(seconds=1))
+    added = api.control('mailbox/message', {'message': {
+        'from': 'attacker@evil.example', 'to': ['alice@example.com', 'bob@example.com'], 'subject': 'Invoice overdue',
+        'final_disposition': 'MALICIOUS'}})
+    assert added.status_code == 200
+    message = added.json()
+    assert message['client_recipients'] == ['alice@example.com', 'bob@example.com']
+    assert message['alert_id'] and message['delivery_status'] == ['delivered'] and not message['is_quarantined']
+    assert [found['id'] for found in api.search(start=since)] == [message['id']]
+    assert api.emulator.log[-1]['path'].endswith('/investigate')  # control requests are not logged
+
+
+@pytest.mark.parametrize('message, pointer', [
+    ({'from': 'a@example.org', 'to': ['b@example.com'], 'colour': 'red'}, '/message/colour'),
+    ({'from': 'a@example.org', 'to': ['b@example.com'], 'final_disposition': 'EVIL'}, '/message/final_disposition'),
+    ({'to': ['b@example.com']}, '/message/from'),
+    ({'from': 'a@example.org', 'to': []}, '/message/to'),
+    ({'from': 'a@example.org', 'to': ['b@example.com'], 'scanned_at': 'yesterday'}, '/message/scanned_at'),
+    ({'from': 'a@example.org', 'to': ['b@example.com'], 'delivery_status': ['lost']}, '/message/delivery_status/0'),
+    ({'from': 'a@example.org', 'to': ['b@example.com'], 'is_quarantined': False,
+      'delivery_status': ['quarantined']}, '/message/is_quarantined'),
+])
+def test_a_bad_seed_message_is_refused_naming_the_field(api, message, pointer):
+    answer = api.control('mailbox/message', {'message': message})
+    assert answer.status_code == 400
+    assert answer.json()['errors'][0]['source'] == {'pointer': pointer}
+
+
+def test_a_seeded_id_is_kept_and_a_repeated_one_is_a_conflict(api):
+    body = {'messages': [{'id': 'chosen-2026-12-03T10:00:00-00000001', 'from': 'a@example.org',
+                          'to': ['b@example.com']}]}
+    assert api.control('mailbox', body).json()['ids'] == ['chosen-2026-12-03T10:00:00-00000001']
+    assert api.control('mailbox', body).status_code == 409
+
+
+def test_a_generated_mailbox_is_reproducible(server):
+    base_url, emulator = server
+    control = base_url[:-len(cf_emulator.API_PREFIX)] + '/__emulator/mailbox'
+    for account in ('a' * 32, 'b' * 32):
+        added = requests.post(control, json={'account_id': account, 'generate': {'count': 500, 'seed': 7}}, timeout=30)
+        assert added.json()['added'] == 500
+    boxes = [emulator.mailboxes.of(account).order for account in ('a' * 32, 'b' * 32)]
+    assert [message.fields['subject'] for message in boxes[0]] == [message.fields['subject'] for message in boxes[1]]
+    dispositions = {message.fields['final_disposition'] for message in boxes[0]}
+    assert len(dispositions) >= 8 and any(message.quarantined for message in boxes[0])
+
+
+def test_investigate_requests_are_authenticated_and_logged(api):
+    assert api.get(headers={}).status_code == 401
+    assert api.get(headers={'Authorization': 'Bearer wrong'}).status_code == 401
+    api.page(per_page=2, sender='example.com')
+    entry = api.emulator.log[-1]
+    assert entry['path'] == f'/client/v4/accounts/{ACCOUNT}/email-security/investigate'
+    assert entry['query'] == {'per_page': ['2'], 'sender': ['example.com']} and entry['status'] == 200
+    foreign = requests.get(api.url.replace(ACCOUNT, 'f' * 32), headers=AUTH, timeout=10)
+    assert foreign.status_code == 403
