@@ -39,9 +39,11 @@ from ansible_collections.edgeops.cloudflare.plugins.module_utils._times import u
 DEFAULT_MAX_MESSAGES = 100
 DEFAULT_BULK_THRESHOLD = 1000
 DEFAULT_WAIT_TIMEOUT = 600
+READ_PAGES_WHEN_REFUSED = 10  # a search already over max_messages is read this far, then refused
 JOB_TERMINAL = ('COMPLETED', 'FAILED', 'CANCELLED', 'SKIPPED')
 JOB_POLL_FIRST, JOB_POLL_MAX = 1.0, 10.0  # seconds between polls of a bulk job: 1 s, growing to 10 s
 MOVE, RELEASE = 'move', 'release'
+LOST_BUT_DONE = 'the answer was lost; a re-read shows it done'
 # A message's outcome: what was (or in check mode would be) done.
 DONE = {MOVE: 'moved', RELEASE: 'released'}
 PREDICTED = {MOVE: 'would_move', RELEASE: 'would_release'}
@@ -173,12 +175,13 @@ def apply(params: t.Mapping[str, t.Any], client: Client, check_mode: bool, with_
     if check_mode or not acting:
         return result
     bulk = search is not None and options.bulk_threshold and len(acting) > options.bulk_threshold
+    failed_request: t.Optional[CloudflareError] = None
     try:
         if bulk:
             result['job'] = run_job(api, options, search, items)  # type: ignore[arg-type]
             problem = job_problem(result['job'], options)
         else:
-            problem = write_chunks(api, options, acting)
+            problem, failed_request = write_chunks(api, options, acting, search)
     except CloudflareError as error:
         done = outcome(items, options, search, with_diff)
         done.update(status=error.status, errors=error.errors)
@@ -188,6 +191,8 @@ def apply(params: t.Mapping[str, t.Any], client: Client, check_mode: bool, with_
     warnings = unconfirmed_warning(items)
     if warnings:
         done['warnings'] = warnings
+    if failed_request is not None:
+        done.update(status=failed_request.status, errors=failed_request.errors)
     if problem:
         raise Failure(problem, done)
     return done
@@ -212,14 +217,14 @@ def select(api: Investigate, options: Options, ids: t.Optional[list[str]],
                           f"{' and others' if len(missing) > 5 else ''} (HTTP 404); nothing was moved or released")
         return items, True
     seen: set[str] = set()
-    for batch, _more in api.pages(search):  # type: ignore[arg-type]
+    for number, (batch, more) in enumerate(api.pages(search), 1):  # type: ignore[arg-type]
         for message in batch:
             if str(message.get('id')) in seen:
                 continue
             seen.add(str(message.get('id')))
             items.append(planned(api, options, message))
-        if sum(1 for item in items if item.action) > options.max_messages:
-            return items, False
+        if more and number >= READ_PAGES_WHEN_REFUSED and sum(1 for item in items if item.action) > options.max_messages:
+            return items, False  # refused anyway: a search gone wrong costs 10 reads, not the whole mailbox
     return items, True
 
 
@@ -247,7 +252,7 @@ def judge(items: list[Item], options: Options, read_all: bool, search: t.Optiona
     acting = [item for item in items if item.action]
     verb = DONE[options.action]
     if len(acting) > options.max_messages:
-        count = f'{len(acting)}' if read_all else f'more than {options.max_messages} (the read stopped there)'
+        count = f'{len(acting)}' if read_all else f'more than {len(acting)} (the read stopped there)'
         return (f'{count} messages would be {verb}, more than max_messages {options.max_messages}; nothing was '
                 f'{verb}. Check the selection (email_security_message_info with the same search lists it), then '
                 'raise max_messages to allow it')
@@ -277,8 +282,10 @@ def bulk_refusal(search: Search, options: Options) -> str:
 
 
 # write -------------------------------------------------------------------------------------------------------------
-def write_chunks(api: Investigate, options: Options, acting: list[Item]) -> str:
-    """Move or release ``acting`` in chunks; the outcome of each message is set. Returns what failed ('' if none).
+def write_chunks(api: Investigate, options: Options, acting: list[Item],
+                 search: t.Optional[Search]) -> tuple[str, t.Optional[CloudflareError]]:
+    """Move or release ``acting`` in chunks; the outcome of each message is set. Returns what failed ('' if none)
+    and the failed request's error.
 
     A chunk whose request fails is reported and stops the rest. A chunk whose answer is lost (it may have been
     applied) is read again: where it all arrived the run goes on; otherwise it stops there.
@@ -291,7 +298,7 @@ def write_chunks(api: Investigate, options: Options, acting: list[Item]) -> str:
             else:
                 attribute_releases(chunk, api.release(ids))
         except CloudflareError as error:
-            if error.may_have_been_applied and confirmed_by_reread(api, options, chunk):
+            if error.may_have_been_applied and confirmed_by_reread(api, options, chunk, search):
                 continue
             for item in acting:
                 if item.id in ids and item.outcome not in DONE.values():
@@ -300,13 +307,13 @@ def write_chunks(api: Investigate, options: Options, acting: list[Item]) -> str:
                     item.outcome, item.after = 'not_attempted', item.before
             done = sum(1 for item in acting if item.outcome in DONE.values())
             return (f'{error}. {done} of {len(acting)} messages were {DONE[options.action]} before it; run again to '
-                    'finish (a re-run reads first and acts only on the rest)')
+                    'finish (a re-run reads first and acts only on the rest)'), error
     failed = [item for item in acting if item.outcome == 'failed']
     if failed:
         return (f'{len(failed)} of {len(acting)} messages were not {DONE[options.action]} for every recipient '
                 f"(first: {failed[0].id}: {failed[0].reason}); see messages[].recipients. Run again to retry them: a "
-                're-run acts only on what is not done')
-    return ''
+                're-run acts only on what is not done'), None
+    return '', None
 
 
 def attribute_moves(chunk: list[Item], answers: list[t.Any]) -> None:
@@ -369,24 +376,29 @@ def settle(item: Item, action: str) -> None:
         item.reason = 'the answer held no result for this message'
 
 
-def confirmed_by_reread(api: Investigate, options: Options, chunk: list[Item]) -> bool:
-    """After a lost answer: read the chunk's messages again; True when every one is where the plan puts it."""
+def confirmed_by_reread(api: Investigate, options: Options, chunk: list[Item], search: t.Optional[Search]) -> bool:
+    """After a lost answer: read the chunk's messages again (the search's pages, or one read per id); True when
+    every one is where the plan puts it."""
+    if search is not None:
+        again = {str(message.get('id')): message for batch, _more in api.pages(search) for message in batch}
+    else:
+        again = {item.id: api.get(item.id) for item in chunk}
     all_there = True
     for item in chunk:
-        message = api.get(item.id)
+        message = again.get(item.id)
         where = place(message) if message is not None else UNKNOWN
         if where is None:
             where = place(message, api.action_log(item.id))  # type: ignore[arg-type]
         if where == options.target:
             item.outcome = DONE[options.action]
-            item.reason = 'the answer was lost; a re-read shows it done'
+            item.reason = LOST_BUT_DONE
         else:
             all_there = False
     return all_there
 
 
 def unconfirmed_warning(items: list[Item]) -> list[str]:
-    lost = [item for item in items if item.reason == 'the answer was lost; a re-read shows it done']
+    lost = [item for item in items if item.reason == LOST_BUT_DONE]
     silent = [item for item in items if item.outcome == 'unconfirmed']
     warnings = []
     if lost:
