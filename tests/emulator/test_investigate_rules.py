@@ -399,3 +399,206 @@ def test_investigate_requests_are_authenticated_and_logged(api):
     assert entry['query'] == {'per_page': ['2'], 'sender': ['example.com']} and entry['status'] == 200
     foreign = requests.get(api.url.replace(ACCOUNT, 'f' * 32), headers=AUTH, timeout=10)
     assert foreign.status_code == 403
+
+
+# -- move ------------------------------------------------------------------------------------------------------------
+def path(message: dict, *rest: str) -> str:
+    return '/'.join(['', quote(message['id'], safe=''), *rest])
+
+
+def test_a_move_answers_per_recipient_and_changes_state_and_action_log(api):
+    newsletter = api.one('December newsletter')  # three recipients
+    answer = api.post(path(newsletter, 'move'), {'destination': 'JunkEmail'})
+    assert answer.status_code == 200
+    results = answer.json()['result']
+    assert sorted(result['recipient'] for result in results) == sorted(newsletter['client_recipients'])
+    assert {(result['success'], result['destination'], result['message_id'], result['operation'])
+            for result in results} == {(True, 'JunkEmail', newsletter['id'], 'MOVE')}
+    moved = api.get(path(newsletter)).json()['result']
+    assert moved['delivery_status'] == ['moved'] and moved['post_delivery_operations'] == ['MOVE']
+    (entry,) = moved['action_log']
+    assert entry['operation'] == 'MOVE' and entry['properties']['folder'] == 'JunkEmail'
+    assert entry['status'] == 'COMPLETED'
+    state = api.state()[newsletter['id']]['emulator']
+    assert state['location'] == 'JunkEmail'
+    assert {address: where['folder'] for address, where in state['recipients'].items()} == dict.fromkeys(
+        newsletter['client_recipients'], 'JunkEmail')
+
+
+def test_moving_a_message_to_where_it_is_succeeds_and_changes_nothing(api):
+    lunch = api.one('Lunch on Friday?')
+    answer = api.post(path(lunch, 'move'), {'destination': 'Inbox'})  # delivered: taken as Inbox
+    assert [result['success'] for result in answer.json()['result']] == [True]
+    crypto = api.one('Crypto opportunity')  # its last MOVE put it in JunkEmail
+    assert all(result['success'] for result in api.post(path(crypto, 'move'), {'destination': 'JunkEmail'}).json()['result'])
+    assert api.one('Lunch on Friday?') == lunch and api.one('Crypto opportunity') == crypto
+
+
+def test_a_moved_message_moves_again_and_back_to_the_inbox(api):
+    crypto = api.one('Crypto opportunity')
+    api.post(path(crypto, 'move'), {'destination': 'DeletedItems'})
+    assert api.state()[crypto['id']]['emulator']['location'] == 'DeletedItems'
+    api.post(path(crypto, 'move'), {'destination': 'Inbox'})
+    after = api.one('Crypto opportunity')
+    assert [entry['properties']['folder'] for entry in after['action_log']] == ['JunkEmail', 'DeletedItems', 'Inbox']
+    assert api.state()[crypto['id']]['emulator']['location'] == 'Inbox'
+
+
+def test_a_quarantined_message_cannot_be_moved(api):
+    board = api.one('Board pack for Thursday')  # quarantined, two recipients
+    results = api.post(path(board, 'move'), {'destination': 'Inbox'}).json()['result']
+    assert [result['success'] for result in results] == [False, False]
+    assert all('quarantine' in result['status'] for result in results)
+    assert api.one('Board pack for Thursday') == board
+
+
+def test_a_message_never_delivered_to_a_mailbox_fails_to_move(api):
+    rejected = api.one('Scanned document')
+    (result,) = api.post(path(rejected, 'move'), {'destination': 'DeletedItems'}).json()['result']
+    assert result['success'] is False and 'rejected' in result['status']
+    after = api.one('Scanned document')
+    assert after['delivery_status'] == ['rejected', 'move_failed']
+    assert api.state()[rejected['id']]['emulator']['location'] is None
+
+
+def test_move_many_moves_every_copy_of_a_phish(api):
+    copies = api.search(message_id='pw-expiry-7731@micros0ft-support.example')
+    answer = api.post('/move', {'destination': 'RecoverableItemsDeletions', 'ids': [copy['id'] for copy in copies]})
+    assert answer.status_code == 200
+    results = answer.json()['result']
+    assert [result['message_id'] for result in results] == [copy['id'] for copy in copies]
+    assert all(result['success'] for result in results)
+    state = api.state()
+    assert {state[copy['id']]['emulator']['location'] for copy in copies} == {'RecoverableItemsDeletions'}
+    assert api.emulator.log[-1]['body'] == {'destination': 'RecoverableItemsDeletions',
+                                            'ids': [copy['id'] for copy in copies]}
+
+
+def test_a_partial_failure_logs_a_failed_move_and_a_rerun_finishes(api):
+    newsletter = api.one('December newsletter')
+    api.emulator.add_faults([{'kind': 'recipient_failure', 'path': '/move$', 'recipients': ['Bob@example.com'],
+                              'status': 'mailbox locked by an administrator'}])
+    results = api.post('/move', {'destination': 'DeletedItems', 'ids': [newsletter['id']]}).json()['result']
+    assert {result['recipient']: (result['success'], result['status']) for result in results} == {
+        'alice@example.com': (True, 'completed'), 'bob@example.com': (False, 'mailbox locked by an administrator'),
+        'carol@example.com': (True, 'completed')}
+    failed = api.one('December newsletter')
+    assert failed['delivery_status'] == ['moved', 'delivered', 'move_failed']
+    assert failed['action_log'][-1]['status'] == 'FAILED'
+    assert api.get(path(newsletter)).json()['result']['action_log'][-1]['properties']['folder'] == 'DeletedItems'
+    assert api.state()[newsletter['id']]['emulator']['location'] is None  # unknown: move it again
+    again = api.post('/move', {'destination': 'DeletedItems', 'ids': [newsletter['id']]}).json()['result']
+    assert all(result['success'] for result in again)
+    finished = api.one('December newsletter')
+    assert finished['delivery_status'] == ['moved'] and finished['action_log'][-1]['status'] == 'COMPLETED'
+    assert api.state()[newsletter['id']]['emulator']['location'] == 'DeletedItems'
+
+
+def test_a_lost_answer_to_a_move_was_applied(api):
+    lunch = api.one('Lunch on Friday?')
+    api.emulator.add_faults([{'kind': 'lost', 'method': 'POST', 'path': '/move$'}])
+    with pytest.raises(requests.ConnectionError):
+        api.post('/move', {'destination': 'JunkEmail', 'ids': [lunch['id']]})
+    assert api.one('Lunch on Friday?')['delivery_status'] == ['moved']
+    assert api.emulator.log[-2]['fault'] == 'lost' and api.emulator.log[-2]['status'] == 200
+
+
+@pytest.mark.parametrize('body, pointer', [
+    ({'destination': 'Junk'}, '/destination'),
+    ({'destination': 'junkemail'}, '/destination'),
+    ({}, '/destination'),
+    ({'destination': 'JunkEmail', 'folder': 'x'}, '/folder'),
+    ({'destination': 'JunkEmail', 'expected_disposition': 'SPAM'}, '/expected_disposition'),
+])
+def test_a_bad_move_is_refused_naming_the_field(api, body, pointer):
+    lunch = api.one('Lunch on Friday?')
+    answer = api.post(path(lunch, 'move'), body)
+    assert answer.status_code == 400 and answer.json()['errors'][0]['source'] == {'pointer': pointer}
+    assert api.one('Lunch on Friday?') == lunch
+
+
+@pytest.mark.parametrize('ids, pointer', [
+    (['x'] * 0, '/ids'),
+    ('one-id', '/ids'),
+    ([f'id-{number}' for number in range(101)], '/ids'),
+    ([None], '/ids/0'),
+])
+def test_move_many_takes_one_to_a_hundred_ids(api, ids, pointer):
+    answer = api.post('/move', {'destination': 'JunkEmail', 'ids': ids})
+    assert answer.status_code == 400 and answer.json()['errors'][0]['source'] == {'pointer': pointer}
+
+
+def test_move_many_refuses_retired_postfix_ids_and_repeated_ids(api):
+    lunch = api.one('Lunch on Friday?')
+    retired = api.post('/move', {'destination': 'JunkEmail', 'ids': [lunch['id']], 'postfix_ids': ['X']})
+    assert retired.status_code == 400 and 'end of life' in retired.json()['errors'][0]['message']
+    twice = api.post('/move', {'destination': 'JunkEmail', 'ids': [lunch['id'], lunch['id']]})
+    assert twice.status_code == 400 and twice.json()['errors'][0]['source'] == {'pointer': '/ids/1'}
+
+
+def test_an_unknown_id_fails_the_whole_move_and_nothing_moves(api):
+    lunch = api.one('Lunch on Friday?')
+    answer = api.post('/move', {'destination': 'JunkEmail', 'ids': [lunch['id'], 'no-such-id']})
+    assert answer.status_code == 404
+    assert api.one('Lunch on Friday?') == lunch
+    assert api.post('/no-such-id/move', {'destination': 'JunkEmail'}).status_code == 404
+
+
+# -- release ---------------------------------------------------------------------------------------------------------
+def test_release_delivers_a_quarantined_message_to_every_recipient(api):
+    board = api.one('Board pack for Thursday')
+    answer = api.post('/release', [board['id']])  # the bare array of OAS and TS
+    assert answer.status_code == 200
+    assert answer.json()['result'] == [{'id': board['id'], 'postfix_id': board['postfix_id'],
+                                        'delivered': ['carol@example.com', 'dave@example.net'], 'failed': [],
+                                        'undelivered': []}]
+    released = api.one('Board pack for Thursday')
+    assert released['is_quarantined'] is False and released['delivery_status'] == ['delivered']
+    assert released['post_delivery_operations'] == ['QUARANTINE_RELEASE']
+    assert [(entry['operation'], entry['status']) for entry in released['action_log']] == [
+        ('QUARANTINE_RELEASE', 'COMPLETED')]
+    assert api.state()[board['id']]['emulator']['location'] == 'Inbox'
+    assert all(result['success'] for result in api.post(path(board, 'move'), {'destination': 'JunkEmail'}).json()['result'])
+
+
+def test_release_takes_the_sdks_ids_object_too(api):
+    prize = api.one('You won a prize')
+    answer = api.post('/release', {'ids': [prize['id']]})
+    assert answer.json()['result'][0]['delivered'] == ['erin@shop.example.org']
+
+
+def test_releasing_a_message_that_is_not_quarantined_changes_nothing(api):
+    lunch, invoice = api.one('Lunch on Friday?'), api.one('Your invoice is attached')
+    results = api.post('/release', [lunch['id'], invoice['id']]).json()['result']
+    assert results[0] == {'id': lunch['id'], 'postfix_id': lunch['postfix_id'], 'delivered': [], 'failed': [],
+                          'undelivered': ['alice@example.com']}
+    assert results[1]['delivered'] == ['finance@example.com']
+    assert api.one('Lunch on Friday?') == lunch
+
+
+def test_a_release_failing_for_one_recipient_stays_quarantined_until_released_again(api):
+    board = api.one('Board pack for Thursday')
+    api.emulator.add_faults([{'kind': 'recipient_failure', 'path': '/release$', 'recipients': ['dave@example.net']}])
+    (result,) = api.post('/release', [board['id']]).json()['result']
+    assert (result['delivered'], result['failed']) == (['carol@example.com'], ['dave@example.net'])
+    partly = api.one('Board pack for Thursday')
+    assert partly['is_quarantined'] is True and partly['delivery_status'] == ['delivered', 'quarantined']
+    assert partly['action_log'][-1]['status'] == 'FAILED'
+    (again,) = api.post('/release', [board['id']]).json()['result']
+    assert again['delivered'] == ['carol@example.com', 'dave@example.net'] and again['failed'] == []
+    assert api.one('Board pack for Thursday')['is_quarantined'] is False
+
+
+@pytest.mark.parametrize('body, status', [
+    (['no-such-id'], 404),
+    ({'ids': []}, 400),
+    ({'id': 'x'}, 400),
+    ('an id', 400),
+    ([f'id-{number}' for number in range(101)], 400),
+])
+def test_a_bad_release_is_refused_and_releases_nothing(api, body, status):
+    prize = api.one('You won a prize')
+    if isinstance(body, list) and body == ['no-such-id']:
+        body = [prize['id'], 'no-such-id']
+    assert api.post('/release', body).status_code == status
+    assert api.one('You won a prize')['is_quarantined'] is True

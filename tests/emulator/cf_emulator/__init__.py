@@ -37,6 +37,10 @@ Control endpoints (JSON; never logged, never authenticated):
 The investigate API (investigate.md; ``investigate`` routes, ``mailbox`` keeps the messages):
   GET    .../investigate                the search: newest first by scanned_at, cursor paging
   GET    .../investigate/{id}           one message (query "submission")
+  POST   .../investigate/{id}/move      {"destination"} -> one result per recipient
+  POST   .../investigate/move           {"destination", "ids"} -> one result per recipient of each message
+  POST   .../investigate/release        [ids] or {"ids": [...]} -> one result per message: delivered, failed,
+                                        undelivered (lists of recipients)
 Its control endpoints:
   POST   /__emulator/mailbox            seed: {"account_id"?, "messages"?: [seed messages], "sample"?: NAME,
                                         "generate"?: {"count", "seed"?, "days"?, "recipients"?, "domain"?}}
@@ -59,13 +63,27 @@ The contract's "Assumed by this collection" rules the emulator implements:
 - start/end apply to scanned_at, inclusive; start defaults to end - 30 days, end to now;
 - sender matches from or envelope_from, recipient any of to, envelope_to, client_recipients; a bare domain
   matches addresses at that domain; message_id with or without angle brackets;
-- unknown query parameters are refused (400, pointer "/<name>"), and so is a parameter given twice.
+- unknown query parameters are refused (400, pointer "/<name>"), and so is a parameter given twice;
+- a move result's message_id is the investigate id sent; at most 100 ids per move or release (more: 400 /ids);
+- where a message is: quarantined means in no folder; else the latest MOVE or QUARANTINE_RELEASE entry of its
+  action log (a successful MOVE: its folder; a successful release: Inbox; one that failed: unknown); else Inbox;
+- a move failing for any recipient logs a MOVE that did not succeed and adds move_failed to delivery_status;
+  moving a message where it is succeeds for every recipient and changes nothing; a quarantined message cannot
+  be moved (every recipient success false, the status names the quarantine, nothing changes);
+- release takes both body forms; an unknown id fails the whole request (404, nothing done: moves alike); a
+  message that is not quarantined lists every recipient in undelivered and nothing changes; a released message
+  is no longer quarantined, is in Inbox and gains QUARANTINE_RELEASE (operations and action log); if a
+  recipient failed it stays quarantined until a release delivers the rest.
 Where the contract is silent, the emulator chooses (and clients must not rely on more): values are compared
 case-insensitively except message_id and alert_id; subject keywords and query terms match as substrings, every
 one of them; domain matches exactly a sender's, recipient's or link's domain; date-times must carry an offset;
 booleans are exactly true/false; per_page defaults to 20; metric is checked and ignored; deprecated names past
 their end of life on 2026-12-03 (page, postfix_ids, expected_disposition, search_params.action_log) are refused
-with what to send instead; submission=true finds nothing (no submissions are kept).
+with what to send instead; submission=true finds nothing (no submissions are kept). A message's state is kept
+per recipient: a move of a recipient never delivered to a mailbox (rejected, deferred, bounced, queued) fails;
+a recipient already in the destination succeeds unchanged while the others move; ids may not repeat in a
+request; the embedded (deprecated) action log lists entries oldest first, without success, with the status
+in capitals (COMPLETED, FAILED).
 """
 
 from __future__ import annotations

@@ -12,7 +12,9 @@ page, status 502 by default), "drop" (close the connection without an answer), "
 first "after" operations, then fails the next one with "status" (400 by default) and "message"), "barrier"
 (hold each matching request until "count" of them arrived, then answer them all: concurrent clients all read
 before any writes; give "times" = "count"), "short" (a list page cut to its first "keep" objects, 0 by default,
-whose result_info still echoes the asked per_page and the whole total_count, as a capping proxy may answer).
+whose result_info still echoes the asked per_page and the whole total_count, as a capping proxy may answer),
+"recipient_failure" (the investigate request it matches (a move, a release, the poll of a bulk job) fails for
+the mailboxes of "recipients", with "status" as the reason given: give a "path" such as "/move$").
 Every fault matches on "method" and "path" (a regular expression), fires "times" times (1 by default) and
 lets "skip" matching requests through first.
 """
@@ -26,6 +28,8 @@ import typing as t
 
 if t.TYPE_CHECKING:
     from .core import Handler
+
+RECIPIENT_FAILURE = "mailbox integration error: the recipient's mailbox did not answer"
 
 
 class FaultInjector:
@@ -81,6 +85,10 @@ def act(handler: Handler, fault: dict[str, t.Any], entry: dict[str, t.Any], answ
         with injector.lock:
             barrier = fault.setdefault('_barrier', threading.Barrier(int(fault.get('count', 2))))
         barrier.wait(timeout=float(fault.get('timeout', 10)))
+        return False
+    if kind == 'recipient_failure':  # read (and cleared) by investigate.Context for this request
+        handler.failing_recipients = {str(address).lower(): fault.get('status', RECIPIENT_FAILURE)
+                                      for address in fault.get('recipients', ())}
         return False
     if kind == 'partial':
         with handler.emulator.faults.lock:

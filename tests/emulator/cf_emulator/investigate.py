@@ -27,6 +27,7 @@ if t.TYPE_CHECKING:
 
 ROUTE = re.compile(r'^/accounts/(?P<account>[^/]+)/email-security/investigate(?P<rest>(?:/[^/]+)*)/?$')
 MAX_PER_PAGE = 1000
+MAX_IDS = 100  # per move or release request (no maximum is documented: the contract's assumption)
 DEFAULT_PER_PAGE = 20
 DEFAULT_SCAN_LIMIT = 5000  # messages a search page looks at before it answers (short, with a next cursor)
 WINDOW_US = 30 * 86400 * 1_000_000  # start defaults to end - 30 days
@@ -257,12 +258,25 @@ class Context:
         self.mailbox = self.mailboxes.of(account)
         self.query = query
         self.body = body
+        # recipients whose mailbox fails in this request (a "recipient_failure" fault), lower-case -> reason
+        self.failing: dict[str, str] = handler.__dict__.pop('failing_recipients', None) or {}
+        self.requested_by = handler.headers.get('X-Auth-Email') or 'API token'
 
     def params(self, allowed: t.Iterable[str] = ()) -> dict[str, str]:
         return query_values(self.query, allowed)
 
     def message(self, message_id: str) -> mb.Message:
         return self.mailbox.get(message_id)
+
+    def messages(self, ids: t.Any, pointer: str) -> list[mb.Message]:
+        """The messages of a move or release: 1 to 100 distinct ids, every one known (else 404: nothing done)."""
+        if not isinstance(ids, list) or not ids or len(ids) > MAX_IDS:
+            raise ApiError(400, 1001, f'{pointer[1:] or "the body"} must be a list of 1 to {MAX_IDS} ids', pointer)
+        for number, message_id in enumerate(ids):
+            text(message_id, f'{pointer}/{number}')
+            if message_id in ids[:number]:
+                raise ApiError(400, 1003, f'id {message_id} is listed twice', f'{pointer}/{number}')
+        return [self.message(message_id) for message_id in ids]
 
 
 def search(ctx: Context) -> tuple[int, Reply]:
@@ -292,11 +306,46 @@ def get_message(ctx: Context, message_id: str) -> tuple[int, Reply]:
     return 200, envelope(mb.public(message))
 
 
+def move_one(ctx: Context, message_id: str) -> tuple[int, Reply]:
+    ctx.params()
+    body = body_fields(ctx.body, ('destination',), ('destination',))
+    destination = choice(body['destination'], mb.DESTINATIONS, '/destination')
+    message = ctx.message(message_id)
+    return 200, envelope(ctx.mailbox.move(message, destination, ctx.requested_by, ctx.failing))
+
+
+def move_many(ctx: Context) -> tuple[int, Reply]:
+    ctx.params()
+    body = body_fields(ctx.body, ('destination', 'ids'), ('destination', 'ids'))
+    destination = choice(body['destination'], mb.DESTINATIONS, '/destination')
+    results: list[dict[str, t.Any]] = []
+    for message in ctx.messages(body['ids'], '/ids'):
+        results += ctx.mailbox.move(message, destination, ctx.requested_by, ctx.failing)
+    return 200, envelope(results)
+
+
+def release(ctx: Context) -> tuple[int, Reply]:
+    """The body is a JSON array of ids (OAS, TS) or {"ids": [...]} (SDK 5.9): both are accepted."""
+    ctx.params()
+    if isinstance(ctx.body, list):
+        ids, pointer = ctx.body, ''
+    else:
+        ids, pointer = body_fields(ctx.body, ('ids',), ('ids',))['ids'], '/ids'
+    results = []
+    for message in ctx.messages(ids, pointer):
+        outcome = ctx.mailbox.release(message, ctx.requested_by, ctx.failing)
+        results.append(dict(outcome, id=message.id, postfix_id=message.fields['postfix_id']))
+    return 200, envelope(results)
+
+
 # -- routing -------------------------------------------------------------------------------------------------------
 # (method, path segments after .../investigate: a string is literal, None any one segment, the function)
 ROUTES: list[tuple[str, tuple[t.Optional[str], ...], t.Callable[..., tuple[int, Reply]]]] = [
     ('GET', (), search),
+    ('POST', ('move',), move_many),
+    ('POST', ('release',), release),
     ('GET', (None,), get_message),
+    ('POST', (None, 'move'), move_one),
 ]
 
 

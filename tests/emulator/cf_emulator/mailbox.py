@@ -39,6 +39,7 @@ DESTINATIONS = ('Inbox', 'JunkEmail', 'DeletedItems', 'RecoverableItemsDeletions
 DELIVERY_MODES = ('DIRECT', 'BCC', 'JOURNAL', 'REVIEW_SUBMISSION', 'DMARC_UNVERIFIED', 'DMARC_FAILURE_REPORT',
                   'DMARC_AGGREGATE_REPORT', 'THREAT_INTEL_SUBMISSION', 'SIMULATION_SUBMISSION', 'API', 'RETRO_SCAN')
 OPERATIONS = ('PREVIEW', 'QUARANTINE_RELEASE', 'SUBMISSION', 'MOVE')
+QUARANTINED = 'message is quarantined: release it instead (nothing was moved)'
 
 # What a seeded message may carry: the API's fields (``ts`` is drawn from ``scanned_at``), then conveniences of the
 # seed: ``body`` (the text of the .eml), ``links`` (URLs in it), ``attachments`` ([{filename, sha256?, size?,
@@ -414,6 +415,83 @@ class Mailbox:
         if position < low:
             return found, None
         return found, self.order[position + 1].key
+
+
+    # actions -------------------------------------------------------------------------------------------------
+    def move(self, message: Message, destination: str, requested_by: str, failing: t.Mapping[str, str],
+             recipients: t.Optional[list[str]] = None) -> list[dict[str, t.Any]]:
+        """Move ``message`` for ``recipients`` (all by default): one result per recipient.
+
+        Quarantined: every recipient fails and nothing changes. A recipient already in ``destination`` succeeds
+        and is left alone; if that holds for all, nothing changes. Otherwise one MOVE entry is logged, successful
+        only if every recipient succeeded; a failure adds ``move_failed`` to ``delivery_status``.
+        """
+        at = self.clock.tick()
+        targets = recipients or list(message.recipients)
+        if message.quarantined:
+            return [move_result(message, recipient, destination, False, QUARANTINED, at) for recipient in targets]
+        outcomes: dict[str, t.Optional[str]] = {}  # recipient -> None (moved), 'there' or a failure reason
+        for recipient in targets:
+            state = message.recipients[recipient]
+            if recipient.lower() in failing:
+                outcomes[recipient] = failing[recipient.lower()]
+            elif state['delivery'] not in IN_A_FOLDER:
+                outcomes[recipient] = f"no mailbox copy to move (delivery status: {state['delivery']})"
+            else:
+                outcomes[recipient] = 'there' if state['folder'] == destination else None
+        if all(outcome == 'there' for outcome in outcomes.values()):
+            return [move_result(message, recipient, destination, True, f'completed: already in {destination}', at)
+                    for recipient in targets]
+        for recipient, outcome in outcomes.items():
+            if outcome is None:
+                message.recipients[recipient].update(delivery='moved', folder=destination)
+                message.add_trace(at, f'Moved to {destination} for {recipient}')
+            elif outcome != 'there':
+                message.add_trace(at, f'Move to {destination} failed for {recipient}: {outcome}')
+        succeeded = all(outcome in (None, 'there') for outcome in outcomes.values())
+        message.move_failed = not succeeded
+        if any(outcome is None for outcome in outcomes.values()):
+            message.add_operation('MOVE')
+        message.add_log(at, 'MOVE', succeeded, requested_by, destination)
+        return [move_result(message, recipient, destination, outcome in (None, 'there'),
+                            'completed' if outcome in (None, 'there') else t.cast(str, outcome), at)
+                for recipient, outcome in outcomes.items()]
+
+    def release(self, message: Message, requested_by: str, failing: t.Mapping[str, str],
+                recipients: t.Optional[list[str]] = None) -> dict[str, list[str]]:
+        """Release ``message`` from quarantine for ``recipients`` (all by default).
+
+        Not quarantined: every recipient is ``undelivered`` and nothing changes. Otherwise the recipients that
+        do not fail are delivered to their Inbox; the message stays quarantined until every recipient is.
+        """
+        targets = recipients or list(message.recipients)
+        if not message.quarantined:
+            return {'delivered': [], 'failed': [], 'undelivered': list(targets)}
+        at = self.clock.tick()
+        delivered, failed = [], []
+        for recipient in targets:
+            state = message.recipients[recipient]
+            if recipient.lower() in failing:
+                failed.append(recipient)
+                message.add_trace(at, f'Release failed for {recipient}: {failing[recipient.lower()]}')
+                continue
+            if state['delivery'] == 'quarantined':
+                state.update(delivery='delivered', folder='Inbox')
+                message.add_trace(at, f'Released from quarantine to the Inbox of {recipient}')
+            delivered.append(recipient)
+        message.quarantined = any(state['delivery'] == 'quarantined' for state in message.recipients.values())
+        if delivered:
+            message.add_operation('QUARANTINE_RELEASE')
+        if not message.quarantined:
+            message.move_failed = False
+        message.add_log(at, 'QUARANTINE_RELEASE', not message.quarantined, requested_by)
+        return {'delivered': delivered, 'failed': failed, 'undelivered': []}
+
+
+def move_result(message: Message, recipient: str, destination: str, success: bool, status: str,
+                at: int) -> dict[str, t.Any]:
+    return {'success': success, 'recipient': recipient, 'destination': destination, 'message_id': message.id,
+            'operation': 'MOVE', 'status': status, 'completed_at': stamp(at), 'completed_timestamp': stamp(at)}
 
 
 class Mailboxes:
