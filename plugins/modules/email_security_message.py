@@ -237,7 +237,9 @@ messages:
       type: str
       returned: always
     subject:
-      description: The subject, when the API gives it (also C(from), C(final_disposition), C(message_id), C(scanned_at)).
+      description:
+        - The subject, when the API gives it (also C(from), C(client_recipients), C(final_disposition), C(message_id),
+          C(scanned_at)).
       type: str
       returned: when known
     before:

@@ -498,7 +498,7 @@ def job_problem(job: dict[str, t.Any], options: Options) -> str:
 
 
 # result ------------------------------------------------------------------------------------------------------------
-SUMMARY_FIELDS = ('subject', 'from', 'final_disposition', 'message_id', 'scanned_at')
+SUMMARY_FIELDS = ('subject', 'from', 'client_recipients', 'final_disposition', 'message_id', 'scanned_at')
 
 
 def outcome(items: list[Item], options: Options, search: t.Optional[Search], with_diff: bool) -> dict[str, t.Any]:
