@@ -9,8 +9,9 @@ rules, so they are pinned down here, over plain HTTP."""
 
 from __future__ import annotations
 
+import base64
 import datetime
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 import pytest
 import requests
@@ -602,3 +603,318 @@ def test_a_bad_release_is_refused_and_releases_nothing(api, body, status):
         body = [prize['id'], 'no-such-id']
     assert api.post('/release', body).status_code == status
     assert api.one('You won a prize')['is_quarantined'] is True
+
+
+# -- detections, trace, raw, action log, preview, reclassify -------------------------------------------------------
+def test_detections_describe_the_scan(api):
+    phish = api.search(sender='micros0ft-support.example')[0]
+    found = api.get(path(phish, 'detections')).json()['result']
+    assert found['final_disposition'] == 'MALICIOUS' and found['action'] == 'DELIVER'
+    assert {'href': 'https://login.micros0ft-support.example/reset',
+            'text': 'https://login.micros0ft-support.example/reset'} in found['links']
+    assert {'name': 'Message-ID', 'value': '<pw-expiry-7731@micros0ft-support.example>'} in found['headers']
+    assert found['threat_categories'] and all('name' in category for category in found['threat_categories'])
+    assert found['sender_info']['pld'] == 'micros0ft-support.example' and found['findings']
+    invoice = api.get(path(api.one('Your invoice is attached'), 'detections')).json()['result']
+    assert invoice['action'] == 'QUARANTINE'
+    assert [attachment['filename'] for attachment in invoice['attachments']] == ['invoice.zip']
+    assert invoice['attachments'][0]['size'] == 90112
+
+
+def test_the_trace_shows_delivery_then_moves_and_releases(api):
+    board = api.one('Board pack for Thursday')
+    before = api.get(path(board, 'trace')).json()['result']
+    assert [line['lineno'] for line in before['inbound']['lines']] == [1, 2, 3, 4]
+    assert before['inbound']['lines'][-1]['message'] == 'Quarantined for dave@example.net'
+    assert before['outbound'] == {'lines': [], 'pending': False}
+    api.post('/release', [board['id']])
+    api.post(path(board, 'move'), {'destination': 'JunkEmail'})
+    after = [line['message'] for line in api.get(path(board, 'trace')).json()['result']['inbound']['lines']]
+    assert after[4:] == ['Released from quarantine to the Inbox of carol@example.com',
+                         'Released from quarantine to the Inbox of dave@example.net',
+                         'Moved to JunkEmail for carol@example.com', 'Moved to JunkEmail for dave@example.net']
+
+
+def test_raw_is_the_eml_as_text(api):
+    phish = api.search(sender='micros0ft-support.example')[0]
+    eml = api.get(path(phish, 'raw')).json()['result']['raw']
+    assert eml.startswith('From: IT Helpdesk <it-helpdesk@micros0ft-support.example>\r\n')
+    assert f"\r\nSubject: {PHISH}\r\n" in eml and '\r\nMessage-ID: <pw-expiry-7731@micros0ft-support.example>\r\n' in eml
+    assert eml.endswith('https://login.micros0ft-support.example/reset\r\n')
+
+
+def test_the_action_log_endpoint_lists_entries_newest_first_and_pages(api):
+    crypto = api.one('Crypto opportunity')
+    for destination in ('DeletedItems', 'Inbox'):
+        api.post(path(crypto, 'move'), {'destination': destination})
+    answer = api.get(path(crypto, 'action_log'), {'per_page': 1000}).json()
+    assert [(entry['operation'], entry['properties']['folder'], entry['success'], entry['status'])
+            for entry in answer['result']] == [('MOVE', 'Inbox', True, 'completed'),
+                                               ('MOVE', 'DeletedItems', True, 'completed'),
+                                               ('MOVE', 'JunkEmail', True, 'completed')]
+    assert answer['result'][0]['completed_at'] > answer['result'][1]['completed_at'] > answer['result'][2]['completed_at']
+    assert answer['result'][0]['properties']['requested_by'] == 'API token'
+    assert answer['result_info'] == {'page': 1, 'per_page': 1000, 'count': 3, 'total_count': 3}
+    second = api.get(path(crypto, 'action_log'), {'page': 2, 'per_page': 1}).json()['result']
+    assert [entry['properties']['folder'] for entry in second] == ['DeletedItems']
+    embedded = api.one('Crypto opportunity')['action_log']
+    assert [entry['properties']['folder'] for entry in embedded] == ['JunkEmail', 'DeletedItems', 'Inbox']
+    assert api.get(path(crypto, 'action_log'), {'per_page': 1001}).status_code == 400
+    assert api.get(path(crypto, 'action_log'), {'limit': 5}).status_code == 400
+
+
+def test_a_preview_is_a_png_and_is_logged(api):
+    welcome = api.one('Lunch on Friday?')
+    screenshot = api.get(path(welcome, 'preview')).json()['result']['screenshot']
+    assert base64.b64decode(screenshot).startswith(b'\x89PNG')
+    assert api.one('Lunch on Friday?')['post_delivery_operations'] == ['PREVIEW']
+    assert 'Lunch on Friday?' in api.subjects(message_action='PREVIEW', detections_only='false')
+    by_postfix = api.post('/preview', {'postfix_id': welcome['postfix_id']})
+    assert by_postfix.status_code == 200 and api.post('/preview', {'id': welcome['id']}).status_code == 200
+    assert len(api.get(path(welcome, 'action_log')).json()['result']) == 3
+    assert api.post('/preview', {'id': welcome['id'], 'postfix_id': welcome['postfix_id']}).status_code == 400
+    assert api.post('/preview', {}).status_code == 400
+
+
+def test_reclassify_is_accepted_and_changes_no_disposition(api):
+    shipping = api.one('Shipping notice')
+    answer = api.post(path(shipping, 'reclassify'), {'expected_disposition': 'NONE'})
+    assert answer.status_code == 202
+    after = api.one('Shipping notice')
+    assert after['final_disposition'] == 'SUSPICIOUS' and 'SUBMISSION' in after['post_delivery_operations']
+    assert api.post(path(shipping, 'reclassify'), {'expected_disposition': 'MALICIOUS-BEC'}).status_code == 400
+    assert api.post(path(shipping, 'reclassify'), {}).status_code == 400
+
+
+@pytest.mark.parametrize('method, rest', [
+    ('GET', 'detections'), ('GET', 'trace'), ('GET', 'raw'), ('GET', 'action_log'), ('GET', 'preview'),
+    ('POST', 'reclassify')])
+def test_the_subresources_of_an_unknown_id_are_404(api, method, rest):
+    answer = requests.request(method, f'{api.url}/no-such-id/{rest}', json={'expected_disposition': 'NONE'},
+                              headers=AUTH, timeout=10)
+    assert answer.status_code == 404
+
+
+def test_unknown_routes_and_methods_are_refused(api):
+    lunch = api.one('Lunch on Friday?')
+    assert api.get(path(lunch, 'attachments')).status_code == 404
+    assert requests.delete(api.url + path(lunch), headers=AUTH, timeout=10).status_code == 405
+    assert requests.put(api.url + '/move', json={}, headers=AUTH, timeout=10).status_code == 405
+
+
+# -- bulk jobs ---------------------------------------------------------------------------------------------------------
+COUNTERS = ('messages_pending', 'messages_successful', 'messages_failed', 'messages_skipped', 'messages_cancelled')
+
+
+def poll(api: Api, job: dict) -> dict:
+    answer = api.get(f"/bulk/{job['job_id']}")
+    assert answer.status_code == 200, answer.text
+    polled = answer.json()['result']
+    assert polled['total_messages_discovered'] == sum(polled[counter] for counter in COUNTERS)
+    return polled
+
+
+def create_job(api: Api, body: dict) -> dict:
+    answer = api.post('/bulk', body)
+    assert answer.status_code == 201, answer.text
+    return answer.json()['result']
+
+
+def job_messages(api: Api, job: dict, **params) -> list[dict]:
+    answer = api.get(f"/bulk/{job['job_id']}/messages", dict(params, per_page=1000))
+    assert answer.status_code == 200, answer.text
+    return answer.json()['result']
+
+
+def test_a_move_job_advances_on_each_poll_with_consistent_counters(api):
+    api.emulator.configure({'bulk_per_poll': 2})
+    search_params = {'message_id': '<pw-expiry-7731@micros0ft-support.example>', 'detections_only': True}
+    job = create_job(api, {'action': 'MOVE', 'destination': 'DeletedItems', 'search_params': search_params,
+                           'comment': 'campaign 7731'})
+    assert job['status'] == 'PENDING' and job['total_messages_discovered'] == 0
+    assert job['action_type'] == 'MOVE' and job['action_params'] == {'type': 'MOVE', 'destination': 'DeletedItems'}
+    assert job['search_params'] == search_params and job['comment'] == 'campaign 7731'
+    seen = []
+    while True:
+        polled = poll(api, job)
+        seen.append((polled['status'], polled['messages_pending'], polled['messages_successful']))
+        if polled['status'] == 'COMPLETED':
+            break
+    assert seen == [('DISCOVERING', 5, 0), ('PROCESSING', 3, 2), ('PROCESSING', 1, 4), ('COMPLETED', 0, 5)]
+    assert polled['started_at'] and polled['completed_at'] and polled['total_messages_discovered'] == 5
+    assert poll(api, job)['status'] == 'COMPLETED'  # terminal: polls change nothing
+    state = api.state()
+    copies = [message for message in state.values() if message['subject'] == PHISH]
+    assert {message['emulator']['location'] for message in copies} == {'DeletedItems'}
+
+
+def test_job_messages_are_one_row_per_message_and_recipient(api):
+    job = create_job(api, {'action': 'MOVE', 'destination': 'JunkEmail',
+                           'search_params': {'exact_subject': 'December newsletter'}})
+    for _poll in range(3):
+        poll(api, job)
+    rows = job_messages(api, job)
+    newsletter = api.one('December newsletter')
+    assert sorted(row['action_params']['client_recipient'] for row in rows) == sorted(newsletter['client_recipients'])
+    for row in rows:
+        assert row['message']['id'] == newsletter['id'] and row['message_id'] != newsletter['id']
+        assert row['action_params']['type'] == 'MOVE' and row['action_params']['destination'] == 'JunkEmail'
+        assert row['status'] == 'COMPLETED' and row['processed_at'] and row['retry_count'] == 0
+        assert row['postfix_id'] == newsletter['postfix_id'] and row['email_message_id'] == newsletter['message_id']
+    assert len({row['message_id'] for row in rows}) == 3
+    assert job_messages(api, job, status='FAILED') == []
+
+
+def test_a_release_job_skips_what_is_not_quarantined_and_what_is_a_submission(api):
+    job = create_job(api, {'action': 'RELEASE', 'search_params': {'detections_only': False,
+                                                                  'start': iso(now() - datetime.timedelta(hours=7))}})
+    while poll(api, job)['status'] != 'COMPLETED':
+        pass
+    rows = job_messages(api, job)
+    released = sorted((row['message']['subject'], row['action_params']['client_recipient']) for row in rows
+                      if row['status'] == 'COMPLETED')
+    assert released == [('Board pack for Thursday', 'carol@example.com'),
+                        ('Board pack for Thursday', 'dave@example.net'),
+                        ('Your invoice is attached', 'finance@example.com')]
+    skipped = [row for row in rows if row['status'] == 'SKIPPED']
+    assert skipped and all(row['status_message'] == 'message is not quarantined' for row in skipped)
+    assert poll(api, job)['messages_skipped'] == len(skipped)
+    assert api.one('Board pack for Thursday')['is_quarantined'] is False
+    submission = create_job(api, {'action': 'MOVE', 'destination': 'JunkEmail',
+                                  'search_params': {'subject': 'is this real'}})
+    assert [poll(api, submission)['messages_skipped'] for _poll in range(3)] == [1, 1, 1]
+
+
+def test_a_job_takes_every_disposition_and_exact_subject(api):
+    job = create_job(api, {'action': 'MOVE', 'destination': 'JunkEmail',
+                           'search_params': {'final_disposition': 'MALICIOUS-BEC', 'exact_subject': 'Urgent: wire '
+                                             'transfer before 5pm', 'submissions': False, 'end': None}})
+    assert poll(api, job)['total_messages_discovered'] == 1
+    near = create_job(api, {'action': 'MOVE', 'destination': 'JunkEmail',
+                            'search_params': {'exact_subject': 'urgent: wire transfer before 5pm'}})
+    assert poll(api, near)['total_messages_discovered'] == 0
+
+
+def test_failing_recipients_fail_their_job_rows(api):
+    api.emulator.add_faults([{'kind': 'recipient_failure', 'path': '/bulk/', 'method': 'GET', 'skip': 1,
+                              'recipients': ['bob@example.com'], 'status': 'mailbox over quota'}])
+    job = create_job(api, {'action': 'MOVE', 'destination': 'JunkEmail',
+                           'search_params': {'exact_subject': 'December newsletter'}})
+    poll(api, job)  # discovers (skipped by the fault)
+    polled = poll(api, job)  # processes, with bob's mailbox failing
+    assert (polled['messages_successful'], polled['messages_failed']) == (2, 1)
+    (failed,) = job_messages(api, job, status='FAILED')
+    assert failed['action_params']['client_recipient'] == 'bob@example.com'
+    assert failed['status_message'] == 'mailbox over quota'
+    assert 'move_failed' in api.one('December newsletter')['delivery_status']
+
+
+def test_cancel_keeps_the_job_and_delete_needs_a_terminal_one(api):
+    api.emulator.configure({'bulk_per_poll': 1})
+    job = create_job(api, {'action': 'MOVE', 'destination': 'JunkEmail',
+                           'search_params': {'sender': 'micros0ft-support.example'}})
+    poll(api, job)
+    poll(api, job)
+    running = api.post(f"/bulk/{job['job_id']}/cancel", None)
+    assert running.status_code == 200
+    cancelled = running.json()['result']
+    assert cancelled['status'] == 'CANCELLED' and cancelled['completed_at']
+    assert [cancelled[counter] for counter in ('total_messages_discovered',) + COUNTERS] == [5, 0, 1, 0, 0, 4]
+    assert len(job_messages(api, job, status='CANCELLED')) == 4
+    assert poll(api, job)['status'] == 'CANCELLED'
+    assert api.post(f"/bulk/{job['job_id']}/cancel", None).status_code == 409
+    other = create_job(api, {'action': 'RELEASE', 'search_params': {}})
+    assert requests.delete(f"{api.url}/bulk/{other['job_id']}", headers=AUTH, timeout=10).status_code == 409
+    deleted = requests.delete(f"{api.url}/bulk/{job['job_id']}", headers=AUTH, timeout=10)
+    assert deleted.status_code == 200 and deleted.json()['result'] == {'id': job['job_id']}
+    assert api.get(f"/bulk/{job['job_id']}").status_code == 404
+    assert api.get('/bulk/no-such-job/messages').status_code == 404
+
+
+def test_jobs_are_listed_newest_first_and_filtered(api):
+    first = create_job(api, {'action': 'MOVE', 'destination': 'JunkEmail', 'search_params': {}})
+    second = create_job(api, {'action': 'RELEASE', 'search_params': {}})
+    listed = api.get('/bulk').json()
+    assert [job['job_id'] for job in listed['result']] == [second['job_id'], first['job_id']]
+    assert listed['result_info'] == {'page': 1, 'per_page': 20, 'count': 2, 'total_count': 0}
+    assert [job['job_id'] for job in api.get('/bulk', {'action_type': 'MOVE'}).json()['result']] == [first['job_id']]
+    assert api.get('/bulk', {'status': 'COMPLETED'}).json()['result'] == []
+    assert api.get('/bulk', {'page': 2, 'per_page': 1}).json()['result'][0]['job_id'] == first['job_id']
+    assert api.get('/bulk', {'per_page': 1001}).status_code == 400
+    assert api.get('/bulk', {'status': 'DONE'}).status_code == 400
+    assert api.get(f"/bulk/{first['job_id']}/messages", {'status': 'DISCOVERING'}).status_code == 400
+
+
+@pytest.mark.parametrize('body, pointer', [
+    ({'search_params': {}}, '/action'),
+    ({'action': 'DELETE', 'search_params': {}}, '/action'),
+    ({'action': 'MOVE', 'search_params': {}}, '/destination'),
+    ({'action': 'MOVE', 'destination': 'Trash', 'search_params': {}}, '/destination'),
+    ({'action': 'RELEASE', 'destination': 'Inbox', 'search_params': {}}, '/destination'),
+    ({'action': 'RELEASE'}, '/search_params'),
+    ({'action': 'RELEASE', 'search_params': {}, 'expected_disposition': 'NONE'}, '/expected_disposition'),
+    ({'action': 'RELEASE', 'search_params': {}, 'comment': ''}, '/comment'),
+    ({'action': 'RELEASE', 'search_params': {'cursor': 'x'}}, '/search_params/cursor'),
+    ({'action': 'RELEASE', 'search_params': {'per_page': 10}}, '/search_params/per_page'),
+    ({'action': 'RELEASE', 'search_params': {'action_log': True}}, '/search_params/action_log'),
+    ({'action': 'RELEASE', 'search_params': {'detections_only': 'true'}}, '/search_params/detections_only'),
+    ({'action': 'RELEASE', 'search_params': {'final_disposition': 'EVIL'}}, '/search_params/final_disposition'),
+    ({'action': 'RELEASE', 'search_params': {'start': '2999-01-01T00:00:00Z'}}, '/search_params/start'),
+    ({'action': 'RELEASE', 'search_params': {'sender': 42}}, '/search_params/sender'),
+    ({'action': 'RELEASE', 'search_params': []}, '/search_params'),
+])
+def test_a_bad_job_is_refused_naming_the_field(api, body, pointer):
+    answer = api.post('/bulk', body)
+    assert answer.status_code == 400 and answer.json()['errors'][0]['source'] == {'pointer': pointer}
+    assert api.get('/bulk').json()['result'] == []
+
+
+# -- slow searches: 202 and Location ---------------------------------------------------------------------------------
+SLOW = {'kind': 'accepted', 'method': 'GET', 'path': '/investigate$'}
+
+
+def test_a_slow_search_answers_202_then_its_location_answers_the_page(api):
+    expected = api.page(per_page=5)
+    api.emulator.add_faults([dict(SLOW, retry_after=1)])
+    logged = len(api.emulator.log)
+    accepted = api.get(params={'per_page': 5})
+    assert accepted.status_code == 202
+    assert accepted.headers['Location'].startswith('investigate/pending/')  # relative to the request URL
+    assert accepted.headers['Retry-After'] == '1'
+    assert accepted.json()['result'] == [] and 'next' not in accepted.json()['result_info']  # not the page
+    polled = requests.get(urljoin(accepted.url, accepted.headers['Location']), headers=AUTH, timeout=10)
+    assert polled.status_code == 202 and '/' not in polled.headers['Location']  # relative to the poll's URL
+    done = requests.get(urljoin(polled.url, polled.headers['Location']), headers=AUTH, timeout=10)
+    assert done.status_code == 200
+    assert [message['id'] for message in done.json()['result']] == [message['id'] for message in expected['result']]
+    following = api.page(per_page=5, cursor=done.json()['result_info']['next'])  # its cursor goes on
+    assert [message['id'] for message in following['result']] == [
+        message['id'] for message in api.search(per_page=1000)[5:10]]
+    assert [(entry['status'], entry['fault']) for entry in api.emulator.log[logged:logged + 3]] == [
+        (202, 'accepted'), (202, None), (200, None)]
+
+
+@pytest.mark.parametrize('form, prefix', [('root', '/client/v4/accounts/'), ('absolute', 'http://127.0.0.1:')])
+def test_the_location_can_be_absolute(api, form, prefix):
+    api.emulator.add_faults([dict(SLOW, location=form, pending_polls=0)])
+    accepted = api.get(params={'per_page': 2})
+    assert accepted.status_code == 202 and accepted.headers['Location'].startswith(prefix)
+    assert 'Retry-After' not in accepted.headers
+    done = requests.get(urljoin(accepted.url, accepted.headers['Location']), headers=AUTH, timeout=10)
+    assert done.status_code == 200 and done.json()['result_info']['count'] == 2
+
+
+def test_a_bad_slow_search_is_refused_at_once(api):
+    api.emulator.add_faults([SLOW])
+    assert api.get(params={'per_page': 0}).status_code == 400
+
+
+def test_the_location_answers_only_its_own_account_with_credentials(api):
+    api.emulator.configure({'accounts': ['b' * 32]})
+    api.emulator.add_faults([dict(SLOW, pending_polls=0)])
+    location = urljoin(api.url, api.get().headers['Location'])
+    assert requests.get(location, timeout=10).status_code == 401
+    assert requests.get(location.replace(ACCOUNT, 'b' * 32), headers=AUTH, timeout=10).status_code == 404
+    assert requests.get(location + 'x', headers=AUTH, timeout=10).status_code == 404
+    assert requests.get(location, params={'per_page': 5}, headers=AUTH, timeout=10).status_code == 400
+    assert requests.get(location, headers=AUTH, timeout=10).status_code == 200

@@ -41,6 +41,17 @@ The investigate API (investigate.md; ``investigate`` routes, ``mailbox`` keeps t
   POST   .../investigate/move           {"destination", "ids"} -> one result per recipient of each message
   POST   .../investigate/release        [ids] or {"ids": [...]} -> one result per message: delivered, failed,
                                         undelivered (lists of recipients)
+  GET    .../investigate/{id}/detections | trace | raw | action_log (page, per_page: a v4 list)
+  GET    .../investigate/{id}/preview   {screenshot} (a PNG), logged as a PREVIEW; also POST .../preview {"id"}
+                                        or {"postfix_id"}
+  POST   .../investigate/{id}/reclassify  (deprecated) 202, logged as a SUBMISSION; the disposition stays
+  GET    .../investigate/bulk           jobs, newest first (page, per_page, action_type, status; total_count 0)
+  POST   .../investigate/bulk           {"action", "search_params", "destination" (MOVE only), "comment"?} -> 201
+  GET    .../investigate/bulk/{job}     the job, advanced one step by each poll (see ``bulk``)
+  DELETE .../investigate/bulk/{job}     a terminal job -> {"id"}; POST .../bulk/{job}/cancel: a running one
+  GET    .../investigate/bulk/{job}/messages  one row per message and recipient (page, per_page, status)
+  GET    .../investigate/pending/{token}  a slow search's Location (the "accepted" fault): 202 until it is done,
+                                        then 200 with the search page
 Its control endpoints:
   POST   /__emulator/mailbox            seed: {"account_id"?, "messages"?: [seed messages], "sample"?: NAME,
                                         "generate"?: {"count", "seed"?, "days"?, "recipients"?, "domain"?}}
@@ -53,7 +64,8 @@ A seed message is the API's message object (only "from" and "to" or "client_reci
 alert ids, validation... are generated), with "scanned_at" also relative ("-2h", "-3d"), plus "body", "links",
 "attachments", "detections" and "raw"; unknown members are refused. Config: "search_scan_limit" (messages a
 search page looks at before it answers short with a next cursor; 5000), "cursor_last" ("null", "absent" or
-"empty": how the last page's result_info.next says so; "null").
+"empty": how the last page's result_info.next says so; "null"), "bulk_per_poll" (messages a poll of a bulk job
+processes; 100).
 
 The contract's "Assumed by this collection" rules the emulator implements:
 - results newest first by scanned_at; a page may be shorter than per_page and still have a next; a cursor is
@@ -73,7 +85,16 @@ The contract's "Assumed by this collection" rules the emulator implements:
 - release takes both body forms; an unknown id fails the whole request (404, nothing done: moves alike); a
   message that is not quarantined lists every recipient in undelivered and nothing changes; a released message
   is no longer quarantined, is in Inbox and gains QUARANTINE_RELEASE (operations and action log); if a
-  recipient failed it stays quarantined until a release delivers the rest.
+  recipient failed it stays quarantined until a release delivers the rest;
+- bulk jobs: search_params takes the search's filters (no cursor, per_page or page) plus exact_subject and
+  submissions, final_disposition all ten values, detections_only true by default; one job-message row per
+  message and recipient, whose message_id is the row's own id (message.id is the investigate id); a RELEASE
+  job skips messages that are not quarantined; DELETE or cancel in the wrong state is a 409; jobs advance
+  while polled (GET /bulk/{job}); discovered = pending + successful + failed + skipped + cancelled;
+- a slow search (fault "accepted") answers 202 with a Location (relative by default: resolve it against the
+  request URL) and, if asked, Retry-After; GET the Location with the same credentials until it answers 200 with
+  an ordinary search page. The 202 body is never the result (it looks like an empty last page, to catch
+  clients that read it).
 Where the contract is silent, the emulator chooses (and clients must not rely on more): values are compared
 case-insensitively except message_id and alert_id; subject keywords and query terms match as substrings, every
 one of them; domain matches exactly a sender's, recipient's or link's domain; date-times must carry an offset;
@@ -82,8 +103,13 @@ their end of life on 2026-12-03 (page, postfix_ids, expected_disposition, search
 with what to send instead; submission=true finds nothing (no submissions are kept). A message's state is kept
 per recipient: a move of a recipient never delivered to a mailbox (rejected, deferred, bounced, queued) fails;
 a recipient already in the destination succeeds unchanged while the others move; ids may not repeat in a
-request; the embedded (deprecated) action log lists entries oldest first, without success, with the status
-in capitals (COMPLETED, FAILED).
+request; the action log endpoint lists entries newest first, with success and the status in lower case
+(completed, failed) and properties {requested_by, folder (MOVE)}; the embedded (deprecated) action log lists them
+oldest first, without success, with the status in capitals (COMPLETED, FAILED). The trace shows the delivery
+per recipient, then one line per recipient of each move and release. Bulk jobs: PENDING -> DISCOVERING (the
+search runs) -> PROCESSING (bulk_per_poll messages a poll) -> COMPLETED; phish submissions are SKIPPED; a MOVE
+of a quarantined message FAILS its rows, as a direct move fails; submissions=true discovers nothing; a job's
+search window is fixed when it is created; listing jobs does not advance them.
 """
 
 from __future__ import annotations

@@ -14,7 +14,9 @@ first "after" operations, then fails the next one with "status" (400 by default)
 before any writes; give "times" = "count"), "short" (a list page cut to its first "keep" objects, 0 by default,
 whose result_info still echoes the asked per_page and the whole total_count, as a capping proxy may answer),
 "recipient_failure" (the investigate request it matches (a move, a release, the poll of a bulk job) fails for
-the mailboxes of "recipients", with "status" as the reason given: give a "path" such as "/move$").
+the mailboxes of "recipients", with "status" as the reason given: give a "path" such as "/move$"), "accepted"
+(a slow search: 202 with a Location, polled until it answers 200 with the page; "pending_polls", "location"
+and "retry_after" as ``investigate.accept`` says; give "method": "GET" and "path": "/investigate$").
 Every fault matches on "method" and "path" (a regular expression), fires "times" times (1 by default) and
 lets "skip" matching requests through first.
 """
@@ -25,6 +27,8 @@ import re
 import threading
 import time
 import typing as t
+
+from . import investigate
 
 if t.TYPE_CHECKING:
     from .core import Handler
@@ -86,6 +90,8 @@ def act(handler: Handler, fault: dict[str, t.Any], entry: dict[str, t.Any], answ
             barrier = fault.setdefault('_barrier', threading.Barrier(int(fault.get('count', 2))))
         barrier.wait(timeout=float(fault.get('timeout', 10)))
         return False
+    if kind == 'accepted':
+        return investigate.accept(handler, fault, entry, answer)
     if kind == 'recipient_failure':  # read (and cleared) by investigate.Context for this request
         handler.failing_recipients = {str(address).lower(): fault.get('status', RECIPIENT_FAILURE)
                                       for address in fault.get('recipients', ())}

@@ -16,9 +16,12 @@ import hmac
 import ipaddress
 import json
 import re
+import ssl
 import typing as t
-from urllib.parse import parse_qsl, unquote
+import uuid
+from urllib.parse import parse_qsl, unquote, urlsplit
 
+from . import bulk
 from . import mailbox as mb
 from .errors import ApiError
 
@@ -26,7 +29,11 @@ if t.TYPE_CHECKING:
     from .core import Handler
 
 ROUTE = re.compile(r'^/accounts/(?P<account>[^/]+)/email-security/investigate(?P<rest>(?:/[^/]+)*)/?$')
+SEARCH_PATH = re.compile(r'^(?P<base>.*/accounts/(?P<account>[^/]+)/email-security/investigate)/?$')
 MAX_PER_PAGE = 1000
+PNG = ('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==')  # 1x1
+RECLASSIFY_DISPOSITIONS = ('NONE', 'BULK', 'MALICIOUS', 'SPAM', 'SPOOF', 'SUSPICIOUS')
+DEFAULT_BULK_PER_POLL = 100  # messages a poll of a bulk job processes
 MAX_IDS = 100  # per move or release request (no maximum is documented: the contract's assumption)
 DEFAULT_PER_PAGE = 20
 DEFAULT_SCAN_LIMIT = 5000  # messages a search page looks at before it answers (short, with a next cursor)
@@ -338,14 +345,212 @@ def release(ctx: Context) -> tuple[int, Reply]:
     return 200, envelope(results)
 
 
+def detections(ctx: Context, message_id: str) -> tuple[int, Reply]:
+    ctx.params()
+    return 200, envelope(mb.detections(ctx.message(message_id)))
+
+
+def trace(ctx: Context, message_id: str) -> tuple[int, Reply]:
+    ctx.params()
+    return 200, envelope(mb.trace(ctx.message(message_id)))
+
+
+def raw(ctx: Context, message_id: str) -> tuple[int, Reply]:
+    ctx.params()
+    return 200, envelope({'raw': mb.raw(ctx.message(message_id))})
+
+
+def action_log(ctx: Context, message_id: str) -> tuple[int, Reply]:
+    """Newest first (the contract leaves the order unspecified), paged like a v4 list."""
+    page, per_page = v4_paging(ctx.params(('page', 'per_page')))
+    return paged([mb.log_entry(entry) for entry in reversed(ctx.message(message_id).log)], page, per_page)
+
+
+def preview(ctx: Context, message_id: str) -> tuple[int, Reply]:
+    ctx.params()
+    message = ctx.message(message_id)
+    ctx.mailbox.preview(message, ctx.requested_by)
+    return 200, envelope({'screenshot': PNG})
+
+
+def preview_by_body(ctx: Context) -> tuple[int, Reply]:
+    """{"id"} (SDK) or {"postfix_id"} (TS, OAS): exactly one of them."""
+    ctx.params()
+    body = body_fields(ctx.body, ('id', 'postfix_id'))
+    if len(body) != 1:
+        raise ApiError(400, 1006, 'send exactly one of id and postfix_id', '/id')
+    if 'id' in body:
+        return preview(ctx, text(body['id'], '/id'))
+    postfix_id = text(body['postfix_id'], '/postfix_id')
+    found = [message for message in ctx.mailbox.messages.values() if message.fields['postfix_id'] == postfix_id]
+    if not found:
+        raise ApiError(404, 1551, f'message with postfix_id {postfix_id} not found')
+    return preview(ctx, found[0].id)
+
+
+def reclassify(ctx: Context, message_id: str) -> tuple[int, Reply]:
+    """Deprecated: accepted (202) and logged as a submission; the disposition does not change."""
+    ctx.params()
+    body = body_fields(ctx.body, ('expected_disposition', 'eml_content', 'escalated_submission_id'),
+                       ('expected_disposition',))
+    choice(body['expected_disposition'], RECLASSIFY_DISPOSITIONS, '/expected_disposition')
+    for name in ('eml_content', 'escalated_submission_id'):
+        if name in body:
+            text(body[name], f'/{name}')
+    ctx.mailbox.reclassify(ctx.message(message_id), ctx.requested_by)
+    return 202, envelope(None)
+
+
+def bulk_list(ctx: Context) -> tuple[int, Reply]:
+    values = ctx.params(('page', 'per_page', 'action_type', 'status'))
+    page, per_page = v4_paging(values)
+    action_type = choice(values['action_type'], ('MOVE', 'RELEASE'), '/action_type') if 'action_type' in values else None
+    status = choice(values['status'], bulk.JOB_STATUSES, '/status') if 'status' in values else None
+    jobs = bulk.Jobs(ctx.mailbox).list(action_type, status)
+    return paged([job.view() for job in jobs], page, per_page, total=0)
+
+
+def bulk_create(ctx: Context) -> tuple[int, Reply]:
+    ctx.params()
+    body = body_fields(ctx.body, ('action', 'search_params', 'destination', 'comment'), ('action', 'search_params'))
+    action = choice(body['action'], ('MOVE', 'RELEASE'), '/action')
+    destination = None
+    if action == 'MOVE':
+        if 'destination' not in body:
+            raise ApiError(400, 1006, 'destination is required when action is MOVE', '/destination')
+        destination = choice(body['destination'], mb.DESTINATIONS, '/destination')
+    elif 'destination' in body:
+        raise ApiError(400, 1005, 'destination is for action MOVE only', '/destination')
+    comment = body.get('comment')
+    if comment is not None:
+        text(comment, '/comment')
+    params = body_fields(body['search_params'], SEARCH_FILTERS + ('exact_subject', 'submissions'), (),
+                         '/search_params')
+    criteria = Search(params, '/search_params', mb.DISPOSITIONS, from_query=False)
+    mailbox = ctx.mailbox
+    job = bulk.Job(action, destination, params, comment,
+                   lambda: mailbox.every(criteria.start, criteria.end, criteria.match),
+                   mb.stamp(mailbox.clock.tick()))
+    return 201, envelope(bulk.Jobs(mailbox).create(job).view())
+
+
+def bulk_get(ctx: Context, job_id: str) -> tuple[int, Reply]:
+    """Each poll advances the job one step (see ``bulk``)."""
+    ctx.params()
+    jobs = bulk.Jobs(ctx.mailbox)
+    per_poll = int(ctx.config.get('bulk_per_poll', DEFAULT_BULK_PER_POLL))
+    return 200, envelope(jobs.advance(jobs.get(job_id), per_poll, ctx.requested_by, ctx.failing).view())
+
+
+def bulk_delete(ctx: Context, job_id: str) -> tuple[int, Reply]:
+    ctx.params()
+    jobs = bulk.Jobs(ctx.mailbox)
+    return 200, envelope(jobs.delete(jobs.get(job_id)))
+
+
+def bulk_cancel(ctx: Context, job_id: str) -> tuple[int, Reply]:
+    ctx.params()
+    if ctx.body not in (None, {}):
+        raise ApiError(400, 1000, 'cancel takes no body')
+    jobs = bulk.Jobs(ctx.mailbox)
+    return 200, envelope(jobs.cancel(jobs.get(job_id)).view())
+
+
+def bulk_messages(ctx: Context, job_id: str) -> tuple[int, Reply]:
+    values = ctx.params(('page', 'per_page', 'status'))
+    page, per_page = v4_paging(values)
+    status = choice(values['status'], bulk.ROW_STATUSES, '/status') if 'status' in values else None
+    job = bulk.Jobs(ctx.mailbox).get(job_id)
+    rows = [job.row_view(row) for row in job.rows if status in (None, row.status)]
+    return paged(rows, page, per_page, total=0)
+
+
+def v4_paging(values: dict[str, str]) -> tuple[int, int]:
+    """``page`` and ``per_page`` of a v4 list (per_page at most 1000, 20 by default)."""
+    return (query_int(values.get('page', '1'), 1, 10 ** 6, '/page'),
+            query_int(values.get('per_page', str(DEFAULT_PER_PAGE)), 1, MAX_PER_PAGE, '/per_page'))
+
+
+def paged(items: list[t.Any], page: int, per_page: int, total: t.Optional[int] = None) -> tuple[int, Reply]:
+    """One page of a v4 list; ``total``: the result_info.total_count to show (the real count by default)."""
+    chunk = items[(page - 1) * per_page:page * per_page]
+    info = {'page': page, 'per_page': per_page, 'count': len(chunk),
+            'total_count': len(items) if total is None else total}
+    return 200, envelope(chunk, info)
+
+
+# -- slow searches: the "accepted" fault -------------------------------------------------------------------------
+def accept(handler: Handler, fault: dict[str, t.Any], entry: dict[str, t.Any],
+           answer: t.Callable[[], tuple[int, t.Any]]) -> bool:
+    """Act out an "accepted" fault on a search: the search runs now (a bad one is answered at once), its page is
+    kept, and the answer is 202 with a Location to poll: "pending_polls" polls (1 by default) answer 202 again,
+    the next ones 200 with the page. "location": "relative" (default: ``investigate/pending/T``, to resolve
+    against the request URL; a poll's own 202 says just ``T``), "root" (``/client/v4/.../pending/T``) or
+    "absolute" (with scheme and host); "retry_after": seconds, sent as Retry-After."""
+    status, payload = answer()
+    entry['status'] = status
+    match = SEARCH_PATH.match(urlsplit(handler.path).path)
+    if status != 200 or not match:
+        handler.send(status, payload)
+        return True
+    token = uuid.uuid4().hex
+    handler.emulator.mailboxes.pending[token] = {'account': unquote(match.group('account')), 'payload': payload,
+                                                 'polls': int(fault.get('pending_polls', 1)), 'fault': fault}
+    entry['status'] = 202
+    handler.send(202, still_running(handler, fault, f"{match.group('base')}/pending/{token}",
+                                    f'investigate/pending/{token}'))
+    return True
+
+
+def still_running(handler: Handler, fault: dict[str, t.Any], path: str, relative: str) -> Reply:
+    """A 202: its body looks like an empty last page, which it is not (a 202 body is never a result)."""
+    form = fault.get('location', 'relative')
+    location = {'relative': relative, 'root': path}.get(form)
+    if location is None:
+        scheme = 'https' if isinstance(handler.connection, ssl.SSLSocket) else 'http'
+        location = f"{scheme}://{handler.headers.get('Host')}{path}"
+    headers = {'Location': location}
+    if 'retry_after' in fault:
+        headers['Retry-After'] = str(fault['retry_after'])
+    body = {'success': True, 'errors': [], 'messages': [{'code': 10202, 'message': 'the search is still running: '
+                                                         'poll the Location'}],
+            'result': [], 'result_info': {'count': 0, 'per_page': 0, 'total_count': 0, 'page': 0}}
+    return Reply(body, headers)
+
+
+def pending_search(ctx: Context, token: str) -> tuple[int, Reply]:
+    ctx.params()
+    parked = ctx.mailboxes.pending.get(token)
+    if parked is None or parked['account'] != ctx.account:
+        raise ApiError(404, 7003, f'no search {token} is running')
+    if parked['polls'] > 0:
+        parked['polls'] -= 1
+        return 202, still_running(ctx.handler, parked['fault'], urlsplit(ctx.handler.path).path, token)
+    return 200, Reply(parked['payload'])
+
+
 # -- routing -------------------------------------------------------------------------------------------------------
 # (method, path segments after .../investigate: a string is literal, None any one segment, the function)
 ROUTES: list[tuple[str, tuple[t.Optional[str], ...], t.Callable[..., tuple[int, Reply]]]] = [
     ('GET', (), search),
     ('POST', ('move',), move_many),
     ('POST', ('release',), release),
+    ('POST', ('preview',), preview_by_body),
+    ('GET', ('pending', None), pending_search),
+    ('GET', ('bulk',), bulk_list),
+    ('POST', ('bulk',), bulk_create),
+    ('GET', ('bulk', None), bulk_get),
+    ('DELETE', ('bulk', None), bulk_delete),
+    ('POST', ('bulk', None, 'cancel'), bulk_cancel),
+    ('GET', ('bulk', None, 'messages'), bulk_messages),
     ('GET', (None,), get_message),
     ('POST', (None, 'move'), move_one),
+    ('GET', (None, 'detections'), detections),
+    ('GET', (None, 'trace'), trace),
+    ('GET', (None, 'raw'), raw),
+    ('GET', (None, 'action_log'), action_log),
+    ('GET', (None, 'preview'), preview),
+    ('POST', (None, 'reclassify'), reclassify),
 ]
 
 

@@ -354,7 +354,7 @@ def index(message: Message) -> None:
 
 # -- the mailbox ----------------------------------------------------------------------------------------------------
 class Mailbox:
-    """The messages of one account, ordered by (scanned_at, arrival) for the search."""
+    """The messages of one account, ordered by (scanned_at, arrival) for the search; its bulk jobs."""
 
     def __init__(self, clock: Clock) -> None:
         self.clock = clock
@@ -362,6 +362,7 @@ class Mailbox:
         self.keys: list[tuple[int, int]] = []  # ascending (scanned_at, seq), parallel to ``order``
         self.order: list[Message] = []
         self.seq = 0
+        self.jobs: dict[str, t.Any] = {}  # job id -> bulk.Job, in creation order
 
     # filling -------------------------------------------------------------------------------------------------
     def add(self, messages: list[Message]) -> list[Message]:
@@ -416,6 +417,10 @@ class Mailbox:
             return found, None
         return found, self.order[position + 1].key
 
+
+    def every(self, start: int, end: int, match: t.Callable[[Message], bool]) -> list[Message]:
+        """Every match, newest first (what a bulk job discovers)."""
+        return self.search(start, end, match, len(self.order) + 1)[0]
 
     # actions -------------------------------------------------------------------------------------------------
     def move(self, message: Message, destination: str, requested_by: str, failing: t.Mapping[str, str],
@@ -488,6 +493,17 @@ class Mailbox:
         return {'delivered': delivered, 'failed': failed, 'undelivered': []}
 
 
+    def preview(self, message: Message, requested_by: str) -> None:
+        """An administrator's preview of the message: logged, nothing else changes."""
+        message.add_operation('PREVIEW')
+        message.add_log(self.clock.tick(), 'PREVIEW', True, requested_by)
+
+    def reclassify(self, message: Message, requested_by: str) -> None:
+        """A reclassification request (deprecated): logged as a SUBMISSION, the disposition is left as it is."""
+        message.add_operation('SUBMISSION')
+        message.add_log(self.clock.tick(), 'SUBMISSION', True, requested_by)
+
+
 def move_result(message: Message, recipient: str, destination: str, success: bool, status: str,
                 at: int) -> dict[str, t.Any]:
     return {'success': success, 'recipient': recipient, 'destination': destination, 'message_id': message.id,
@@ -503,11 +519,65 @@ class Mailboxes:
         self.secret = os.urandom(16)
         self.rng = random.Random()
         self.accounts: dict[str, Mailbox] = {}
+        self.pending: dict[str, dict[str, t.Any]] = {}  # slow searches ("accepted" fault) by the token of Location
 
     def of(self, account: str) -> Mailbox:
         if account not in self.accounts:
             self.accounts[account] = Mailbox(self.clock)
         return self.accounts[account]
+
+
+# -- derived views ----------------------------------------------------------------------------------------------
+def detections(message: Message) -> dict[str, t.Any]:
+    """What the scan found (the seed's ``detections`` if it gave them)."""
+    if message.detections is not None:
+        return message.detections
+    fields = message.fields
+    disposition = fields['final_disposition']
+    delivered = {delivery for _recipient, delivery in message.delivered}
+    action = 'QUARANTINE' if 'quarantined' in delivered else 'REJECT' if delivered == {'rejected'} else 'DELIVER'
+    headers = [{'name': 'From', 'value': fields['from']}, {'name': 'To', 'value': ', '.join(fields['to'])},
+               {'name': 'Subject', 'value': fields.get('subject') or ''},
+               {'name': 'Message-ID', 'value': fields.get('message_id') or ''}]
+    return {
+        'action': action,
+        'attachments': [dict({'size': 1024, 'content_type': 'application/octet-stream'}, **attachment)
+                        for attachment in message.attachments],
+        'findings': list(fields.get('findings') or []),
+        'headers': headers,
+        'links': [{'href': link, 'text': link} for link in message.links],
+        'sender_info': {'ip': fields.get('smtp_helo_server_ip'), 'as_name': 'EXAMPLE-AS', 'as_number': 64500,
+                        'geo': 'US', 'pld': fields['from'].rsplit('@', 1)[1]},
+        'threat_categories': [{'id': number + 1, 'name': name, 'description': f'{name} threat'}
+                              for number, name in enumerate(fields.get('threat_categories') or [])],
+        'validation': dict(fields.get('validation') or {}),
+        'final_disposition': disposition,
+    }
+
+
+def trace(message: Message) -> dict[str, t.Any]:
+    """The delivery path (as delivered), then what actions did (moves, releases)."""
+    lines = [(message.ts - 2000, f"Received from {message.fields.get('smtp_helo_server_ip')} "
+                                 f"(envelope from {message.fields.get('envelope_from')})"),
+             (message.ts, f"Scanned: final disposition {message.fields['final_disposition']}")]
+    lines += [(message.ts + 1000, f'{delivery.capitalize()} for {recipient}') for recipient, delivery in message.delivered]
+    shown = [{'lineno': number, 'logged_at': stamp(at), 'message': text, 'ts': stamp(at)}
+             for number, (at, text) in enumerate(lines + message.trace, 1)]
+    return {'inbound': {'lines': shown, 'pending': False}, 'outbound': {'lines': [], 'pending': False}}
+
+
+def raw(message: Message) -> str:
+    """The message as an .eml (CRLF line ends)."""
+    if message.raw is not None:
+        return message.raw
+    fields = message.fields
+    sent = EPOCH + datetime.timedelta(microseconds=message.ts - 4_000_000)
+    lines = [f"From: {fields.get('from_name') or ''} <{fields['from']}>".replace(':  <', ': <'),
+             f"To: {', '.join(fields['to'])}", f"Subject: {fields.get('subject') or ''}",
+             f"Message-ID: {fields.get('message_id') or ''}", f"Date: {sent.strftime('%a, %d %b %Y %H:%M:%S +0000')}",
+             'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '']
+    body = message.body + ''.join(f'\n{link}' for link in message.links)
+    return '\r\n'.join(lines + body.splitlines()) + '\r\n'
 
 
 # -- generated mailboxes (benchmarks) ----------------------------------------------------------------------------
