@@ -222,3 +222,40 @@ def test_a_search_far_over_max_messages_is_refused_after_ten_pages(run_module, e
                         check_mode=True)
     assert result['failed'] is True and result['msg'].startswith('more than ')
     assert len(emulator.requests) == 10 and writes(emulator) == []
+
+
+def test_above_bulk_threshold_one_bulk_job_does_the_work_and_is_waited_for(run_module, emulator):
+    ids = copies(emulator, 30)
+    result = run_module(module, search=COPIES, state='moved', destination='JunkEmail', bulk_threshold=10,
+                        comment='ticket 4411')
+    assert result['changed'] is True and 'failed' not in result, result.get('msg')
+    (create,) = writes(emulator)
+    assert create['path'].endswith('/investigate/bulk') and create['body']['action'] == 'MOVE'
+    assert create['body']['destination'] == 'JunkEmail' and create['body']['comment'] == 'ticket 4411'
+    assert create['body']['search_params']['message_id'] == PHISH['message_id']
+    assert create['body']['search_params']['detections_only'] is False
+    assert result['job']['status'] == 'COMPLETED' and result['job']['messages_successful'] == 30
+    assert result['counts'] == {'selected': 30, 'moved': 30}
+    assert all(message['recipients'][0]['outcome'] == 'moved' for message in result['messages'])
+    assert all(emulator.location(message_id) == 'JunkEmail' for message_id in ids)
+    assert sorted(result['undo'][0]['ids']) == sorted(ids)
+    emulator.api.log.clear()
+    again = run_module(module, search=COPIES, state='moved', destination='JunkEmail', bulk_threshold=10)
+    assert again['changed'] is False and writes(emulator) == []
+
+
+def test_a_bulk_job_not_waited_for_returns_at_once(run_module, emulator):
+    copies(emulator, 5)
+    result = run_module(module, search=COPIES, state='moved', destination='JunkEmail', bulk_threshold=2, wait=False)
+    assert result['changed'] is True and result['counts'] == {'selected': 5, 'submitted': 5}
+    assert result['job']['job_id'] and [entry['method'] for entry in emulator.requests] == ['GET', 'POST']
+
+
+def test_a_bulk_release_without_allow_malicious_needs_one_harmless_disposition(run_module, emulator):
+    copies(emulator, 3, is_quarantined=True, final_disposition='SPAM')
+    search = dict(COPIES, delivery_status='quarantined')
+    result = run_module(module, search=search, state='released', bulk_threshold=1)
+    assert result['failed'] is True and 'bulk release job' in result['msg'] and writes(emulator) == []
+    done = run_module(module, search=dict(search, final_disposition='SPAM'), state='released', bulk_threshold=1)
+    assert done['counts'] == {'selected': 3, 'released': 3}
+    assert writes(emulator)[0]['body']['search_params']['final_disposition'] == 'SPAM'

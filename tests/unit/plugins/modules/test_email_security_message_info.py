@@ -108,3 +108,20 @@ def test_raw_dest_needs_an_id(run_module, emulator, tmp_path):
     result = run_module(module, raw_dest=str(tmp_path / 'x.eml'))
     assert result['failed'] is True and 'raw_dest' in result['msg'] and 'id' in result['msg']
     assert emulator.requests == []
+
+
+def test_a_slow_search_is_polled_at_its_location(run_module, emulator):
+    emulator.add_messages(dict(PHISH, to=['ana@example.com']))
+    emulator.fault(kind='accepted', method='GET', path='/investigate$', pending_polls=1, retry_after=0)
+    result = run_module(module, message_id=PHISH['message_id'])
+    assert [message['to'] for message in result['messages']] == [['ana@example.com']]
+    assert [entry['status'] for entry in emulator.requests] == [202, 202, 200]
+    assert all('/investigate/pending/' in entry['path'] for entry in emulator.requests[1:])
+
+
+def test_a_slow_search_that_outlasts_the_timeout_fails_saying_so(run_module, emulator):
+    emulator.add_messages(dict(PHISH, to=['ana@example.com']))
+    emulator.fault(kind='accepted', method='GET', path='/investigate$', pending_polls=100, retry_after=1)
+    result = run_module(module, message_id=PHISH['message_id'], timeout=2)
+    assert result['failed'] is True and result['status'] == 202
+    assert 'no answer within 2s of polling its Location' in result['msg']
