@@ -88,7 +88,9 @@ def one_run(emulator: cf_emulator.Background, work: str, collections: str, inter
         rulebook = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=work,
                                     start_new_session=True)
     try:
-        searches = lambda: [e for e in api.log if e['path'].endswith('/email-security/investigate')]  # noqa: E731
+        def searches() -> list:
+            return [entry for entry in api.log if entry['path'].endswith('/email-security/investigate')]
+
         # Started: the ruleset waits for events, and the source has polled since (the rulebook's start-up, about
         # 3 s of JVM and rule compilation, delays the source's first polls: that is not the steady state measured).
         wait_for(lambda: 'Waiting for events' in read(output), 90, 'the ruleset\'s start', output)

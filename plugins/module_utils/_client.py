@@ -11,6 +11,7 @@ Private to this collection: no compatibility promise outside edgeops.cloudflare.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import threading
 import time
@@ -332,7 +333,7 @@ def _retry_after(value: t.Optional[str]) -> t.Optional[float]:
         seconds = float(value or '')
     except ValueError:
         return None
-    return min(max(seconds, 0.0), RETRY_AFTER_CAP) if seconds == seconds else None  # NaN != NaN
+    return None if math.isnan(seconds) else min(max(seconds, 0.0), RETRY_AFTER_CAP)
 
 
 def _as_int(value: t.Any) -> t.Optional[int]:

@@ -54,7 +54,7 @@ MODULE_CONSTRAINTS: dict[str, t.Any] = {
 
 
 def run(module: AnsibleModule) -> None:
-    run_module(module, lambda params, client: read(params, client))
+    run_module(module, read)
 
 
 def read(params: t.Mapping[str, t.Any], client: Client) -> dict[str, t.Any]:

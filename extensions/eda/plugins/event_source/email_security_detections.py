@@ -329,4 +329,3 @@ async def main(queue: asyncio.Queue, args: dict[str, t.Any]) -> None:
     except InvalidValue as error:
         raise ValueError(str(error)) from None  # one line naming the argument, before any request
     await DetectionSource(params).run(queue)
-

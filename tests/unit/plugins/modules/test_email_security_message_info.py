@@ -83,8 +83,8 @@ def test_one_message_by_id_with_what_include_asks(run_module, emulator):
     assert message['id'] == message_id and message['subject'] == PHISH['subject']
     assert 'findings' in message['detections'] and 'inbound' in message['trace']
     assert isinstance(message['action_log'], list)
-    assert [entry['path'].rsplit('/', 1)[-1] for entry in emulator.requests][1:] == ['detections', 'trace',
-                                                                                    'action_log']
+    suffixes = [entry['path'].rsplit('/', 1)[-1] for entry in emulator.requests][1:]
+    assert suffixes == ['detections', 'trace', 'action_log']
     assert result['changed'] is False
 
 
