@@ -32,8 +32,8 @@ class Api:
         self.url = f'{base_url}/accounts/{ACCOUNT}/email-security/investigate'
         self.control_url = base_url[:-len(cf_emulator.API_PREFIX)] + '/__emulator/'
 
-    def get(self, path: str = '', params=None, headers=AUTH) -> requests.Response:
-        return requests.get(self.url + path, params=params, headers=headers, timeout=10)
+    def get(self, path: str = '', params=None, headers=None) -> requests.Response:
+        return requests.get(self.url + path, params=params, headers=AUTH if headers is None else headers, timeout=10)
 
     def post(self, path: str, body) -> requests.Response:
         return requests.post(self.url + path, json=body, headers=AUTH, timeout=10)

@@ -49,8 +49,8 @@ API_FIELDS = ('id', 'postfix_id', 'client_recipients', 'detection_reasons', 'is_
               'findings', 'from', 'from_name', 'htmltext_structure_hash', 'message_id', 'postfix_id_outbound',
               'replyto', 'scanned_at', 'sent_at', 'sent_date', 'smtp_helo_server_ip', 'smtp_previous_hop_ip',
               'subject', 'threat_categories', 'to', 'to_name', 'validation', 'x_originating_ip')
-STATE_FIELDS = ('is_quarantined', 'delivery_status', 'post_delivery_operations', 'action_log')
-SEED_FIELDS = frozenset(API_FIELDS + STATE_FIELDS + ('body', 'links', 'attachments', 'detections', 'raw'))
+STATE_FIELDS = frozenset(('is_quarantined', 'delivery_status', 'post_delivery_operations', 'action_log'))
+SEED_FIELDS = frozenset(API_FIELDS + tuple(STATE_FIELDS) + ('body', 'links', 'attachments', 'detections', 'raw'))
 _COPIED = frozenset(API_FIELDS) - {'from', 'client_recipients', 'final_disposition', 'scanned_at'}
 
 _RELATIVE = re.compile(r'^-(\d+)([smhd])$')
@@ -294,6 +294,9 @@ class Seeder:
         return fields
 
     def state(self, message: Message, spec: dict[str, t.Any], recipients: list[str], pointer: str) -> None:
+        if not spec.keys() & STATE_FIELDS:  # delivered to the Inbox of every recipient
+            message.recipients = {recipient: {'delivery': 'delivered', 'folder': 'Inbox'} for recipient in recipients}
+            return
         statuses = spec.get('delivery_status', ['quarantined'] if spec.get('is_quarantined') else ['delivered'])
         if not isinstance(statuses, list):
             raise ApiError(400, 1001, 'delivery_status must be a list', f'{pointer}/delivery_status')
@@ -417,7 +420,6 @@ class Mailbox:
             return found, None
         return found, self.order[position + 1].key
 
-
     def every(self, start: int, end: int, match: t.Callable[[Message], bool]) -> list[Message]:
         """Every match, newest first (what a bulk job discovers)."""
         return self.search(start, end, match, len(self.order) + 1)[0]
@@ -491,7 +493,6 @@ class Mailbox:
             message.move_failed = False
         message.add_log(at, 'QUARANTINE_RELEASE', not message.quarantined, requested_by)
         return {'delivered': delivered, 'failed': failed, 'undelivered': []}
-
 
     def preview(self, message: Message, requested_by: str) -> None:
         """An administrator's preview of the message: logged, nothing else changes."""
@@ -609,4 +610,3 @@ def same_ip(left: t.Any, right: str) -> bool:
         return ipaddress.ip_address(str(left)) == ipaddress.ip_address(right)
     except ValueError:
         return False
-
