@@ -167,7 +167,7 @@ def apply(params: t.Mapping[str, t.Any], client: Client, check_mode: bool, with_
     search = build_search(validated_search(params['search']), utc_now(), 'search.') if ids is None else None
     api = Investigate(client, params['account_id'])
     items, read_all = select(api, options, ids, search)
-    result = outcome(items, options, search, with_diff)
+    result = outcome(items, search, with_diff)
     refused = judge(items, options, read_all, search)
     if refused:  # in check mode too: an audit of the task shows it before anyone runs it
         raise Failure(refused, result)
@@ -183,10 +183,10 @@ def apply(params: t.Mapping[str, t.Any], client: Client, check_mode: bool, with_
         else:
             problem, failed_request = write_chunks(api, options, acting, search)
     except CloudflareError as error:
-        done = outcome(items, options, search, with_diff)
+        done = outcome(items, search, with_diff)
         done.update(status=error.status, errors=error.errors)
         raise Failure(str(error), done) from None
-    done = outcome(items, options, search, with_diff)
+    done = outcome(items, search, with_diff)
     done.update((key, result[key]) for key in ('job',) if key in result)
     warnings = unconfirmed_warning(items)
     if warnings:
@@ -228,12 +228,18 @@ def select(api: Investigate, options: Options, ids: t.Optional[list[str]],
     return items, True
 
 
-def planned(api: Investigate, options: Options, message: Message) -> Item:
-    """The message with where it is now (its action log read only when the message itself cannot tell) and what
-    the plan does with it."""
+def located(api: Investigate, message: Message) -> str:
+    """Where the message is: from the message itself, else from its action log (one read)."""
     where = place(message)
     if where is None:
         where = place(message, api.action_log(str(message.get('id'))))
+    return where or UNKNOWN
+
+
+def planned(api: Investigate, options: Options, message: Message) -> Item:
+    """The message with where it is now (its action log read only when the message itself cannot tell) and what
+    the plan does with it."""
+    where = located(api, message)
     item = Item(message, where, after=where)
     if options.action == MOVE:
         if where == QUARANTINE:
@@ -327,7 +333,7 @@ def attribute_moves(chunk: list[Item], answers: list[t.Any]) -> None:
         if not isinstance(answer, dict):
             continue
         recipient = str(answer.get('recipient') or '')
-        item = by_id.get(str(answer.get('message_id')))
+        item: t.Optional[Item] = by_id.get(str(answer.get('message_id')))
         if item is None:
             candidates = owners.get(recipient.lower(), [])
             item = next((c for c in candidates if recipient not in [r['recipient'] for r in c.recipients]),
@@ -379,6 +385,7 @@ def settle(item: Item, action: str) -> None:
 def confirmed_by_reread(api: Investigate, options: Options, chunk: list[Item], search: t.Optional[Search]) -> bool:
     """After a lost answer: read the chunk's messages again (the search's pages, or one read per id); True when
     every one is where the plan puts it."""
+    again: dict[str, t.Optional[Message]]
     if search is not None:
         again = {str(message.get('id')): message for batch, _more in api.pages(search) for message in batch}
     else:
@@ -386,9 +393,7 @@ def confirmed_by_reread(api: Investigate, options: Options, chunk: list[Item], s
     all_there = True
     for item in chunk:
         message = again.get(item.id)
-        where = place(message) if message is not None else UNKNOWN
-        if where is None:
-            where = place(message, api.action_log(item.id))  # type: ignore[arg-type]
+        where = located(api, message) if message is not None else UNKNOWN
         if where == options.target:
             item.outcome = DONE[options.action]
             item.reason = LOST_BUT_DONE
@@ -456,7 +461,7 @@ def attribute_job_rows(items: list[Item], rows: list[t.Any], action: str, target
     for row in rows:
         if not isinstance(row, dict):
             continue
-        message = row.get('message') if isinstance(row.get('message'), dict) else {}
+        message: dict[str, t.Any] = row['message'] if isinstance(row.get('message'), dict) else {}
         item = by_id.get(str(message.get('id'))) or by_postfix.get(str(row.get('postfix_id')))
         if item is None:  # arrived after the read: the job acted on it too
             found_id = str(message.get('id') or row.get('postfix_id') or row.get('message_id'))
@@ -501,11 +506,11 @@ def job_problem(job: dict[str, t.Any], options: Options) -> str:
 SUMMARY_FIELDS = ('subject', 'from', 'client_recipients', 'final_disposition', 'message_id', 'scanned_at')
 
 
-def outcome(items: list[Item], options: Options, search: t.Optional[Search], with_diff: bool) -> dict[str, t.Any]:
+def outcome(items: list[Item], search: t.Optional[Search], with_diff: bool) -> dict[str, t.Any]:
     """The result: one entry per message (what was or would be done, per recipient), counts, the undo, the diff."""
     messages = []
     for item in items:
-        entry = {'id': item.id}
+        entry: dict[str, t.Any] = {'id': item.id}
         entry.update((name, item.message.get(name)) for name in SUMMARY_FIELDS if item.message.get(name) is not None)
         entry.update(before=item.before, after=item.after, outcome=item.outcome, recipients=list(item.recipients))
         if item.skipped or item.reason:

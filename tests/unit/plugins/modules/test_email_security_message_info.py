@@ -91,6 +91,7 @@ def test_one_message_by_id_with_what_include_asks(run_module, emulator):
 def test_an_unknown_id_finds_nothing(run_module, emulator):
     result = run_module(module, id='no-such-message')
     assert result['messages'] == [] and 'failed' not in result
+    assert [entry['status'] for entry in emulator.requests] == [404]
 
 
 def test_the_raw_message_goes_to_a_file_never_the_result(run_module, emulator, tmp_path):
