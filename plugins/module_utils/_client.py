@@ -236,7 +236,7 @@ class Client:
             return CloudflareError(f'{method} {path} failed: HTTP 202 with a Location outside the API '
                                    f'({target.scheme}://{target.netloc}{target.path}): not followed', method, path, 202)
         polled = target.path[len(base.path):] + (f'?{target.query}' if target.query else '')
-        return Accepted(method, path, polled, _retry_after(response.headers.get('Retry-After')))
+        return Accepted(method, path, polled, _poll_delay(response.headers.get('Retry-After')))
 
     def get_polled(self, path: str, params: t.Optional[t.Mapping[str, t.Any]] = None,
                    wait: t.Optional[float] = None) -> dict:
@@ -327,7 +327,7 @@ def _list_result(envelope: t.Mapping[str, t.Any], path: str) -> list:
     return batch
 
 
-def _retry_after(value: t.Optional[str]) -> t.Optional[float]:
+def _poll_delay(value: t.Optional[str]) -> t.Optional[float]:
     """Retry-After in seconds (whole seconds; an HTTP date or garbage counts as absent), capped."""
     try:
         seconds = float(value or '')

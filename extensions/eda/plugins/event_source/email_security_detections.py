@@ -17,9 +17,9 @@ name: email_security_detections
 short_description: New Cloudflare Email Security detections, as events
 version_added: 1.1.0
 description:
-  - Polls the Cloudflare Email Security investigation search every O(interval) seconds and puts one event on the
+  - 'Polls the Cloudflare Email Security investigation search every O(interval) seconds and puts one event on the
     queue per new message it finds, C({"account_id": <account>, "message": <the message as the search gives it>}),
-    oldest first.
+    oldest first.'
   - 'Each message is emitted once: overlapping polls (each looks back O(lookback) seconds, for messages the search
     shows late) do not repeat it. It starts from now, or from O(since); with O(state_file) a restart goes on where
     the last poll stopped, with no repeat and no gap.'
@@ -29,7 +29,7 @@ description:
     waits (twice O(interval), doubling up to 5 minutes) and goes on.
   - Takes the connection options of the collection's modules, under the same names and with the same environment
     variables, and the search options of M(edgeops.cloudflare.email_security_message_info) (without C(start) and
-    C(end): the source keeps its own window). What the search cannot filter (O(final_disposition=MALICIOUS-BEC), or
+    C(end), as the source keeps its own window). What the search cannot filter (O(final_disposition=MALICIOUS-BEC), or
     several dispositions) the source filters itself.
 author:
   - edgeops maintainers (@edgeops)

@@ -14,6 +14,7 @@ import logging
 import time
 
 import pytest
+import yaml
 
 from ansible_collections.edgeops.cloudflare.extensions.eda.plugins.event_source import (
     email_security_detections as source,
@@ -178,3 +179,13 @@ def test_no_secret_in_events_logs_or_the_state_file(emulator, tmp_path, caplog):
     assert len(events) == 1 and caplog.records
     for text in (json.dumps(events), caplog.text, state.read_text()):
         assert CANARY not in text
+
+
+def test_documented_arguments_match_what_the_source_accepts():
+    documented = yaml.safe_load(source.DOCUMENTATION)['options']
+    spec = source.argument_spec()
+    assert sorted(documented) == sorted(spec)
+    for name, option in spec.items():
+        doc = documented[name]
+        assert (doc.get('type', 'str'), doc.get('default'), doc.get('choices'), doc.get('elements')) == \
+            (option.get('type', 'str'), option.get('default'), option.get('choices'), option.get('elements')), name
