@@ -333,11 +333,7 @@ def attribute_moves(chunk: list[Item], answers: list[t.Any]) -> None:
         if not isinstance(answer, dict):
             continue
         recipient = str(answer.get('recipient') or '')
-        item: t.Optional[Item] = by_id.get(str(answer.get('message_id')))
-        if item is None:
-            candidates = owners.get(recipient.lower(), [])
-            item = next((c for c in candidates if recipient not in [r['recipient'] for r in c.recipients]),
-                        candidates[0] if candidates else None)
+        item = by_id.get(str(answer.get('message_id'))) or owner(owners.get(recipient.lower(), []), recipient)
         if item is None:
             continue
         ok = answer.get('success') is True
@@ -347,6 +343,12 @@ def attribute_moves(chunk: list[Item], answers: list[t.Any]) -> None:
         item.recipients.append(entry)
     for item in chunk:
         settle(item, MOVE)
+
+
+def owner(candidates: list[Item], recipient: str) -> t.Optional[Item]:
+    """The message of a result without ``message_id``: the first with this recipient not answered for yet."""
+    answered = [item for item in candidates if recipient not in [entry['recipient'] for entry in item.recipients]]
+    return (answered or candidates or [None])[0]
 
 
 def attribute_releases(chunk: list[Item], answers: list[t.Any]) -> None:
@@ -469,7 +471,7 @@ def attribute_job_rows(items: list[Item], rows: list[t.Any], action: str, target
             by_id[found_id] = item
             items.append(item)
         status = str(row.get('status', '')).upper()
-        params = row.get('action_params') if isinstance(row.get('action_params'), dict) else {}
+        params: dict[str, t.Any] = row['action_params'] if isinstance(row.get('action_params'), dict) else {}
         entry = {'recipient': str(params.get('client_recipient', '')),
                  'outcome': {'COMPLETED': DONE[action], 'FAILED': 'failed', 'SKIPPED': 'skipped'}.get(status, 'not_done')}
         if entry['outcome'] != DONE[action]:
