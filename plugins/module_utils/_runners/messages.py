@@ -333,14 +333,14 @@ def attribute_moves(chunk: list[Item], answers: list[t.Any]) -> None:
         if not isinstance(answer, dict):
             continue
         recipient = str(answer.get('recipient') or '')
-        item = by_id.get(str(answer.get('message_id'))) or owner(owners.get(recipient.lower(), []), recipient)
-        if item is None:
+        found = by_id.get(str(answer.get('message_id'))) or owner(owners.get(recipient.lower(), []), recipient)
+        if found is None:
             continue
         ok = answer.get('success') is True
         entry = {'recipient': recipient, 'outcome': 'moved' if ok else 'failed'}
         if not ok:
             entry['reason'] = str(answer.get('status') or 'the API gave no reason')
-        item.recipients.append(entry)
+        found.recipients.append(entry)
     for item in chunk:
         settle(item, MOVE)
 
@@ -348,7 +348,8 @@ def attribute_moves(chunk: list[Item], answers: list[t.Any]) -> None:
 def owner(candidates: list[Item], recipient: str) -> t.Optional[Item]:
     """The message of a result without ``message_id``: the first with this recipient not answered for yet."""
     answered = [item for item in candidates if recipient not in [entry['recipient'] for entry in item.recipients]]
-    return (answered or candidates or [None])[0]
+    pool = answered or candidates
+    return pool[0] if pool else None
 
 
 def attribute_releases(chunk: list[Item], answers: list[t.Any]) -> None:
