@@ -23,7 +23,8 @@ import math
 import os
 import sys
 import tempfile
-import urllib.request
+
+import requests
 
 import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
 from benchlib import check, median_range, play, playbook_env  # beside this script
@@ -82,10 +83,9 @@ def main() -> int:
                 handle.write(SEARCH % (args.count + args.copies + 1))
             with open('move.yml', 'w', encoding='utf-8') as handle:
                 handle.write(MOVE % (PHISH['message_id'], args.copies))
-            body = json.dumps({'generate': {'count': args.count, 'seed': 7, 'days': 7},
-                               'messages': [dict(PHISH, to=[f'user{n:04d}@example.com']) for n in range(args.copies)]})
-            urllib.request.urlopen(urllib.request.Request(f'{emulator.url}/__emulator/mailbox', body.encode(),
-                                                          {'Content-Type': 'application/json'}, method='POST'))
+            body = {'generate': {'count': args.count, 'seed': 7, 'days': 7},
+                    'messages': [dict(PHISH, to=[f'user{n:04d}@example.com']) for n in range(args.copies)]}
+            requests.post(f'{emulator.url}/__emulator/mailbox', json=body, timeout=120).raise_for_status()
             total = args.count + args.copies
             pages = math.ceil(total / 1000)
             seconds = []

@@ -30,7 +30,8 @@ import sys
 import tempfile
 import time
 import typing as t
-import urllib.request
+
+import requests
 
 import cf_emulator  # the emulator package: benchmarks/run puts tests/emulator on PYTHONPATH
 from benchlib import ROOT, check  # beside this script
@@ -44,11 +45,10 @@ FIRED = re.compile(r'^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) .* Calling Ansible 
 
 
 def control(url: str, path: str, body: t.Any = None) -> t.Any:
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(f'{url}/__emulator/{path}', data, {'Content-Type': 'application/json'},
-                                     method='GET' if body is None else 'POST')
-    with urllib.request.urlopen(request) as answer:
-        return json.load(answer)
+    answer = requests.get(f'{url}/__emulator/{path}', timeout=30) if body is None else \
+        requests.post(f'{url}/__emulator/{path}', json=body, timeout=30)
+    answer.raise_for_status()
+    return answer.json()
 
 
 def read(path: str) -> str:

@@ -7,10 +7,8 @@
 
 from __future__ import annotations
 
-import json
-import urllib.request
-
 import pytest
+import requests
 
 import cf_emulator
 
@@ -45,11 +43,10 @@ class RunningEmulator(cf_emulator.Background):
 
     # the investigation mailbox, through the emulator's control endpoints ------------------------------------------
     def control(self, path: str, body=None):
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(f'{self.url}/__emulator/{path}', data, {'Content-Type': 'application/json'},
-                                         method='GET' if body is None else 'POST')
-        with urllib.request.urlopen(request) as answer:
-            return json.load(answer)
+        url = f'{self.url}/__emulator/{path}'
+        answer = requests.get(url, timeout=30) if body is None else requests.post(url, json=body, timeout=30)
+        answer.raise_for_status()
+        return answer.json()
 
     def add_messages(self, *messages, generate=None) -> list:
         """Seed messages (``from``, ``to``, ``subject``, ``final_disposition``, ``scanned_at`` such as "-5m",

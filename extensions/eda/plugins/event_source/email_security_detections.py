@@ -302,7 +302,7 @@ class DetectionSource:
         while True:
             try:
                 messages, end = await asyncio.to_thread(self.poll)
-            except Exception as error:  # pylint: disable=broad-exception-caught  # keep running through anything
+            except Exception as error:  # pylint: disable=broad-except  # keep running through anything
                 failures += 1
                 pause = min(interval * 2 ** failures, max(MAX_BACKOFF, interval))
                 LOGGER.warning('email_security_detections: poll failed (%d in a row): %s; next poll in %.0f s',
