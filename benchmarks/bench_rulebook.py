@@ -107,6 +107,7 @@ def one_run(emulator: cf_emulator.Background, work: str, collections: str, inter
 
         wait_for(lambda: all(located()[i] == 'RecoverableItemsPurges' for i in copies), 90, 'the move', output)
         moved_at = time.time()
+        wait_for(lambda: 'Ansible runner rc:' in read(output), 120, 'the end of the playbook', output)
         time.sleep(2 * interval + 1)  # time for a wrong second response to show
         polls_after = len(searches())
     finally:
@@ -117,6 +118,7 @@ def one_run(emulator: cf_emulator.Background, work: str, collections: str, inter
             os.killpg(rulebook.pid, signal.SIGKILL)
             rulebook.wait()
     text = read(output)
+    check('Ansible runner rc: 0, status: successful' in text, 'the response playbook failed')
     writes = [entry for entry in api.log if entry['method'] != 'GET']
     moves = [entry for entry in writes if entry['path'].endswith('/investigate/move')]
     blocks = [entry for entry in writes if '/settings/block_senders' in entry['path']]
