@@ -119,8 +119,9 @@ options:
     default: 1000
 seealso:
 - module: edgeops.cloudflare.email_security_domains
-- ref: ansible_collections.edgeops.cloudflare.docsite.guide_sender_policies
-  description: The guide with a realistic playbook.
+- name: 'Sender policies: allow policies, blocked senders and trusted domains'
+  description: The collection's guide, with a realistic playbook.
+  link: https://example.invalid/edgeops/cloudflare/docs/docsite/guide_sender_policies.html
 - name: Cloudflare API reference for Email Security allow policies
   description: The endpoints this module calls.
   link: https://developers.cloudflare.com/api/resources/email_security/subresources/settings/subresources/allow_policies/

@@ -95,8 +95,9 @@ options:
     default: 1000
 seealso:
 - module: edgeops.cloudflare.email_security_domains
-- ref: ansible_collections.edgeops.cloudflare.docsite.guide_mail_flow
-  description: The guide with a realistic playbook.
+- name: 'Mail flow: content policies, sending-domain restrictions, URL ignore patterns'
+  description: The collection's guide, with a realistic playbook.
+  link: https://example.invalid/edgeops/cloudflare/docs/docsite/guide_mail_flow.html
 - name: Cloudflare API reference for Email Security content policies
   description: The endpoints this module calls.
   link: https://developers.cloudflare.com/api/resources/email_security/subresources/settings/subresources/content_policies/

@@ -129,8 +129,9 @@ options:
 seealso:
   - module: edgeops.cloudflare.email_security_domain
   - module: edgeops.cloudflare.email_security_domain_info
-  - ref: ansible_collections.edgeops.cloudflare.docsite.guide_fleet_audit
+  - name: Fleet reconcile and the nightly check-mode audit
     description: A nightly check-mode audit of a fleet of domains.
+    link: https://example.invalid/edgeops/cloudflare/docs/docsite/guide_fleet_audit.html
   - name: Cloudflare API reference for Email Security domains
     description: The endpoints this module calls.
     link: https://developers.cloudflare.com/api/resources/email_security/subresources/settings/subresources/domains/

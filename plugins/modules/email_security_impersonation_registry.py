@@ -85,8 +85,9 @@ options:
     default: false
 seealso:
 - module: edgeops.cloudflare.email_security_domains
-- ref: ansible_collections.edgeops.cloudflare.docsite.guide_identities
-  description: The guide with a realistic playbook.
+- name: 'Identities: the impersonation registry'
+  description: The collection's guide, with a realistic playbook.
+  link: https://example.invalid/edgeops/cloudflare/docs/docsite/guide_identities.html
 - name: Cloudflare API reference for Email Security impersonation registry
   description: The endpoints this module calls.
   link: https://developers.cloudflare.com/api/resources/email_security/subresources/settings/subresources/impersonation_registry/

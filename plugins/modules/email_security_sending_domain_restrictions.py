@@ -78,8 +78,9 @@ options:
     default: false
 seealso:
 - module: edgeops.cloudflare.email_security_domains
-- ref: ansible_collections.edgeops.cloudflare.docsite.guide_mail_flow
-  description: The guide with a realistic playbook.
+- name: 'Mail flow: content policies, sending-domain restrictions, URL ignore patterns'
+  description: The collection's guide, with a realistic playbook.
+  link: https://example.invalid/edgeops/cloudflare/docs/docsite/guide_mail_flow.html
 - name: Cloudflare API reference for Email Security sending domain restrictions
   description: The endpoints this module calls.
   link: https://developers.cloudflare.com/api/resources/email_security/subresources/settings/subresources/sending_domain_restrictions/

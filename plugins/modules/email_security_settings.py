@@ -40,11 +40,17 @@ attributes:
 options:
   settings:
     description:
-      - Resource name to the list of entries of that resource's set module, for example C(domains) (the entries of
-        M(edgeops.cloudflare.email_security_domains)) or C(block_senders) (those of
-        M(edgeops.cloudflare.email_security_block_senders)). The known names are C(domains), C(allow_policies),
-        C(block_senders), C(trusted_domains), C(content_policies), C(impersonation_registry),
-        C(sending_domain_restrictions) and C(url_ignore_patterns); any other is refused before any request.
+      - 'Resource name to the list of its entries: the format of the settings file, resource by resource. Each
+        entry takes the options of one entry of that resource''s set module, documented there:'
+      - C(domains) - O(edgeops.cloudflare.email_security_domains#module:domains).
+      - C(allow_policies) - O(edgeops.cloudflare.email_security_allow_policies#module:entries).
+      - C(block_senders) - O(edgeops.cloudflare.email_security_block_senders#module:entries).
+      - C(trusted_domains) - O(edgeops.cloudflare.email_security_trusted_domains#module:entries).
+      - C(content_policies) - O(edgeops.cloudflare.email_security_content_policies#module:entries).
+      - C(impersonation_registry) - O(edgeops.cloudflare.email_security_impersonation_registry#module:entries).
+      - C(sending_domain_restrictions) - O(edgeops.cloudflare.email_security_sending_domain_restrictions#module:entries).
+      - C(url_ignore_patterns) - O(edgeops.cloudflare.email_security_url_ignore_patterns#module:entries).
+      - Any other name is refused before any request. A resource the dict leaves out is not touched.
       - One of O(settings) and O(settings_file) is required.
     type: dict
   settings_file:
@@ -62,12 +68,27 @@ options:
         excepted), within the mass-deletion guard (O(max_delete_percent)).
     type: bool
     default: false
+  backup:
+    description:
+      - Before the first write, write one file for the account and return its path as RV(backup_path). It holds
+        every resource this run changes, and only those, as they were before the run.
+      - 'The file is JSON in the shape of O(settings): C({"domains": [entries], "block_senders": [entries], ...}),
+        resources in the order they are written (domains first), each entry in its set module''s input shape
+        (read-only objects left out, one object per key). Applied back as O(settings_file) with O(prune=true) and
+        O(max_delete_percent=100), it is the rollback of the whole run.'
+      - Its default name is C(settings_<account_id>_<UTC timestamp>.json), in the folder O(backup_options) names.
+      - The backup is written from the reads the plans were made from, so it costs no request. None is written in
+        check mode, nor when nothing changes. When it cannot be written, the module fails before any write.
+    type: bool
+    default: false
 seealso:
   - module: edgeops.cloudflare.email_security_settings_info
-  - ref: ansible_collections.edgeops.cloudflare.docsite.guide_account
-    description: Bring an existing account under management.
-  - ref: ansible_collections.edgeops.cloudflare.docsite.guide_safe_changes
-    description: The guard, backups, complete reads and the report.
+  - name: Bring an existing account under management
+    description: The collection's guide to export, audit, edit and apply a whole account.
+    link: https://example.invalid/edgeops/cloudflare/docs/docsite/guide_account.html
+  - name: Safe changes
+    description: The collection's guide to the guard, backups and rollback, complete reads and the report.
+    link: https://example.invalid/edgeops/cloudflare/docs/docsite/guide_safe_changes.html
 '''
 
 EXAMPLES = r'''

@@ -71,8 +71,8 @@ EXAMPLES = r'''
 RETURN = r'''
 settings:
   description:
-    - By resource, its entries in the input shape of its set module (for example C(settings.domains) for
-      M(edgeops.cloudflare.email_security_domains)), sorted by key.
+    - By resource, its entries in the input shape of its set module, sorted by key; the shape
+      O(edgeops.cloudflare.email_security_settings#module:settings) takes, which names each resource's entry options.
   returned: always
   type: dict
   sample:

@@ -5,8 +5,10 @@
 
 """A stateful local emulator of Cloudflare's Email Security settings API (standard library only).
 
-Run it:  PYTHONPATH=tests/emulator python3 -m cf_emulator [--port 0] [--port-file FILE]
-It serves http://127.0.0.1:PORT/client/v4 (the API) and http://127.0.0.1:PORT/__emulator (control).
+Run it:  PYTHONPATH=tests/emulator python3 -m cf_emulator [--port 0] [--port-file FILE] [--seed FILE]
+It serves http://127.0.0.1:PORT/client/v4 (the API) and http://127.0.0.1:PORT/__emulator (control); its banner says
+what ``--seed`` put in the account. A port in use (exit code 1) or a bad ``--seed`` file (exit code 2) stops it with
+one line on stderr.
 
 It is the oracle the collection's modules are tested against, so it never imports the collection: its
 enums, required fields and value rules are written here again, from CONTRACT.md and the official SDK's

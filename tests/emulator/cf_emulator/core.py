@@ -497,6 +497,48 @@ class Background:
         self.server.server_close()
 
 
+def _start_failed(message: str, status: int) -> int:
+    """A start that cannot go on: one line on stderr, no traceback; ``status`` is the exit code."""
+    print(f'cf-emulator: {message}', file=sys.stderr, flush=True)
+    return status
+
+
+def _seed_from_file(emulator: Emulator, path: str) -> dict[str, int]:
+    """``--seed FILE``: seed the default account from a sample file (see ``samples/``); how many objects each
+    resource got. A file that cannot be read or is not a sample raises ValueError, with one line saying why."""
+    try:
+        with open(path, encoding='utf-8') as handle:
+            sample = json.load(handle)
+    except OSError as error:
+        raise ValueError(error.strerror or str(error)) from None
+    except ValueError as error:  # not JSON (or not UTF-8)
+        raise ValueError(f'not JSON: {error}') from None
+    parts = [sample.get(part, {}) for part in ('objects', 'raw')] if isinstance(sample, dict) else None
+    if parts is None or not all(isinstance(part, dict) and all(
+            isinstance(bodies, list) and all(isinstance(body, dict) for body in bodies) for bodies in part.values())
+            for part in parts):
+        raise ValueError('not a sample: expected {"objects": {resource: [objects]}, "raw": {resource: [rows]}}')
+    unknown = sorted(set().union(*parts) - set(emulator.resources))
+    if unknown:
+        raise ValueError(f"unknown resource {', '.join(unknown)} (known: {', '.join(sorted(emulator.resources))})")
+    counts: dict[str, int] = {}
+    for (part, raw), objects in zip((('objects', False), ('raw', True)), parts):
+        for resource, bodies in objects.items():
+            for index, body in enumerate(bodies):
+                try:
+                    emulator.seed(DEFAULT_ACCOUNT, resource, [body], raw)
+                except ApiError as error:
+                    raise ValueError(f'{part}.{resource}[{index}]: the API would refuse it: {error}') from None
+                counts[resource] = counts.get(resource, 0) + 1
+    try:  # the other parts of a sample (the investigation mailbox), as the seed endpoint takes them
+        others = emulator.seed_sample(DEFAULT_ACCOUNT, {key: value for key, value in sample.items()
+                                                        if key not in ('objects', 'raw')})
+    except ApiError as error:
+        where = error.error.get('source', {}).get('pointer', '').strip('/')
+        raise ValueError(f'{where or "the sample"}: the API would refuse it: {error}') from None
+    return dict(counts, **others)
+
+
 def main(argv: t.Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog='python -m cf_emulator',
                                      description='A local emulator of the Cloudflare Email Security settings API.')
@@ -511,10 +553,20 @@ def main(argv: t.Optional[list[str]] = None) -> int:
     parser.add_argument('--seed', metavar='FILE',
                         help='start with the account seeded from this sample (JSON; see cf_emulator/samples)')
     args = parser.parse_args(argv)
-    server = make_server(args.port, args.status_case, token=args.token, email=args.email, key=args.key)
+    try:
+        server = make_server(args.port, args.status_case, token=args.token, email=args.email, key=args.key)
+    except OSError as error:
+        return _start_failed(f'cannot listen on 127.0.0.1:{args.port}: {error.strerror or error}', 1)
+    seeded = ('the account is empty (--seed FILE starts with a sample account, such as '
+              'tests/emulator/cf_emulator/samples/acme.json)')
     if args.seed:
-        with open(args.seed, encoding='utf-8') as handle:
-            server.RequestHandlerClass.emulator.seed_sample(DEFAULT_ACCOUNT, json.load(handle))  # type: ignore[attr-defined]
+        try:
+            counts = _seed_from_file(server.RequestHandlerClass.emulator, args.seed)  # type: ignore[attr-defined]
+        except ValueError as error:
+            server.server_close()
+            return _start_failed(f'--seed {args.seed}: {error}', 2)
+        seeded = (f'seeded from {args.seed}: {sum(counts.values())} objects '
+                  f"({', '.join(f'{resource} {count}' for resource, count in counts.items()) or 'none'})")
     scheme = 'http'
     if args.tls_cert:
         serve_tls(server, args.tls_cert, args.tls_key)
@@ -525,7 +577,7 @@ def main(argv: t.Optional[list[str]] = None) -> int:
             handle.write(str(port))
         os.replace(args.port_file + '.tmp', args.port_file)
     print(f"cf-emulator listening on {scheme}://127.0.0.1:{port}{API_PREFIX} (account {DEFAULT_ACCOUNT}; "
-          f"resources: {', '.join(sorted(RESOURCES))})", flush=True)
+          f"resources: {', '.join(sorted(RESOURCES))})\ncf-emulator: {seeded}", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
