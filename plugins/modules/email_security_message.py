@@ -175,8 +175,9 @@ options:
     type: str
 seealso:
   - module: edgeops.cloudflare.email_security_message_info
-  - ref: ansible_collections.edgeops.cloudflare.docsite.guide_respond
-    description: The guide "Respond to a phish", with the undo.
+  - name: Respond to a phish
+    description: The collection's guide, by hand, by playbook, by rulebook, and the undo.
+    link: https://example.invalid/edgeops/cloudflare/docs/docsite/guide_respond.html
   - name: Cloudflare API reference for the Email Security investigation
     description: The endpoints this module calls.
     link: https://developers.cloudflare.com/api/resources/email_security/subresources/investigate/

@@ -131,8 +131,9 @@ notes:
     on its collections path.
 seealso:
   - module: edgeops.cloudflare.email_security_message_info
-  - ref: ansible_collections.edgeops.cloudflare.docsite.guide_respond
-    description: The guide "Respond to a phish", with the rulebook.
+  - name: Respond to a phish
+    description: The collection's guide, by hand, by playbook, by rulebook, and the undo.
+    link: https://example.invalid/edgeops/cloudflare/docs/docsite/guide_respond.html
 '''
 
 EXAMPLES = r'''
