@@ -187,7 +187,8 @@ def apply(params: t.Mapping[str, t.Any], client: Client, check_mode: bool, with_
         done.update(status=error.status, errors=error.errors)
         raise Failure(str(error), done) from None
     done = outcome(items, search, with_diff)
-    done.update((key, result[key]) for key in ('job',) if key in result)
+    if 'job' in result:
+        done['job'] = result['job']
     warnings = unconfirmed_warning(items)
     if warnings:
         done['warnings'] = warnings
