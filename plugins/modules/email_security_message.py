@@ -159,7 +159,7 @@ options:
     default: 1000
   wait:
     description:
-      - Wait for a bulk job to end (polling it, 1 s growing to 10 s between polls), then return its counters and
+      - Wait for a bulk job to end (polling it, 0.5 s growing to 10 s between polls), then return its counters and
         each message's outcome per recipient. With V(false) the module returns as soon as the job is created.
     type: bool
     default: true

@@ -41,7 +41,7 @@ DEFAULT_BULK_THRESHOLD = 1000
 DEFAULT_WAIT_TIMEOUT = 600
 READ_PAGES_WHEN_REFUSED = 10  # a search already over max_messages is read this far, then refused
 JOB_TERMINAL = ('COMPLETED', 'FAILED', 'CANCELLED', 'SKIPPED')
-JOB_POLL_FIRST, JOB_POLL_MAX = 1.0, 10.0  # seconds between polls of a bulk job: 1 s, growing to 10 s
+JOB_POLL_FIRST, JOB_POLL_MAX = 0.5, 10.0  # seconds between polls of a bulk job: 0.5 s, growing to 10 s
 MOVE, RELEASE = 'move', 'release'
 LOST_BUT_DONE = 'the answer was lost; a re-read shows it done'
 # A message's outcome: what was (or in check mode would be) done.
