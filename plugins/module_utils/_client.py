@@ -10,11 +10,14 @@ Private to this collection: no compatibility promise outside edgeops.cloudflare.
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import re
 import threading
 import time
 import typing as t
+from urllib.parse import urljoin, urlsplit
 
 try:
     import requests
@@ -42,6 +45,7 @@ POOL_SIZE = 8
 RETRY_AFTER_CAP = 60.0  # seconds; Cloudflare's own SDKs honour Retry-After up to a minute
 BACKOFF_FACTOR = 0.5
 BACKOFF_MAX = 8.0
+POLL_INTERVAL = 1.0  # seconds between polls of a 202's Location that names no Retry-After
 RETRY_STATUSES = (429, 500, 502, 503, 504)  # as the official SDKs: 429 and 5xx
 # PATCH bodies carry absolute values, so repeating one is harmless; POST is handled by ``create``.
 RETRYABLE_METHODS = frozenset(('GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'))
@@ -66,6 +70,16 @@ class CloudflareError(Exception):
     def fail_kwargs(self) -> dict:
         return {'msg': str(self), 'status': self.status, 'method': self.method, 'path': self.path,
                 'errors': self.errors}
+
+
+class Accepted(CloudflareError):
+    """HTTP 202: the API accepted the request and answers later at ``location`` (a path under the base URL)."""
+
+    def __init__(self, method: str, path: str, location: str, retry_after: t.Optional[float]) -> None:
+        super().__init__(f'{method} {path} failed: HTTP 202 (the API answers later at its Location; this call does '
+                         'not poll)', method, path, 202)
+        self.location = location
+        self.retry_after = retry_after
 
 
 class _CloudflareRetry(Retry):
@@ -147,6 +161,8 @@ class Client:
                 raise CloudflareError(f'{method} {path} failed: no answer within timeout={self.timeout}s '
                                       f'({self._attempts(method)} attempt(s))', method, path) from None
             raise CloudflareError(f'{method} {path} failed: connection error: {_reason(error)}', method, path) from None
+        if response.status_code == 202:  # not an answer yet (a slow search): ``get_polled`` follows it
+            raise self._accepted(method, path, response)
         return self._envelope(method, path, response)
 
     def _attempts(self, method: str) -> int:
@@ -212,7 +228,7 @@ class Client:
             if self.cancelled.is_set():
                 raise CloudflareError(f'GET {path} stopped at page {page}: another part of the run failed', 'GET', path)
             envelope = self.request('GET', path, params=dict(params or {}, page=page, per_page=per_page))
-            batch = _page_items(path, page, envelope)
+            batch = _list_result(envelope, path, page)
             before = len(seen)
             seen.update(_identity(item) for item in batch)
             items.extend(batch)
@@ -238,6 +254,78 @@ class Client:
                                f'and total_count says {total}: {len(items)} of {total} read')
             page += 1
 
+    def _accepted(self, method: str, path: str, response: t.Any) -> CloudflareError:
+        """What a 202 answer means: ``Accepted`` with where to poll, or an error when it names no place under the
+        base URL (the credentials are never sent elsewhere)."""
+        location = response.headers.get('Location')
+        if not location:
+            return CloudflareError(f'{method} {path} failed: HTTP 202 without a Location to poll', method, path, 202)
+        url = urljoin(response.url or self.base_url + path, location)
+        base = urlsplit(self.base_url)
+        target = urlsplit(url)
+        if (target.scheme, target.netloc) != (base.scheme, base.netloc) or not target.path.startswith(base.path + '/'):
+            return CloudflareError(f'{method} {path} failed: HTTP 202 with a Location outside the API '
+                                   f'({target.scheme}://{target.netloc}{target.path}): not followed', method, path, 202)
+        polled = target.path[len(base.path):] + (f'?{target.query}' if target.query else '')
+        return Accepted(method, path, polled, _poll_delay(response.headers.get('Retry-After')))
+
+    def get_polled(self, path: str, params: t.Optional[t.Mapping[str, t.Any]] = None,
+                   wait: t.Optional[float] = None) -> dict:
+        """GET ``path`` and return the envelope; a 202 answer (the API still works on it) is followed: its
+        ``Location`` is polled, after ``Retry-After`` (1 s without one), until an ordinary answer, for at most
+        ``wait`` seconds (default: ``timeout``)."""
+        wait = self.timeout if wait is None else wait
+        deadline = time.monotonic() + wait
+        target, query = path, params
+        while True:
+            try:
+                return self.request('GET', target, params=query)
+            except Accepted as accepted:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise CloudflareError(f'GET {path} failed: HTTP 202 (the API still works on it) and no answer '
+                                          f'within {wait:g}s of polling its Location', 'GET', path, 202) from None
+                if self.cancelled.wait(min(accepted.retry_after or POLL_INTERVAL, remaining)):
+                    raise CloudflareError(f'GET {path} failed: cancelled', 'GET', path) from None
+                target, query = accepted.location, None
+
+    def cursor_pages(self, path: str, params: t.Optional[t.Mapping[str, t.Any]] = None, per_page: int = 1000,
+                     wait: t.Optional[float] = None) -> t.Iterator[tuple[list, bool]]:
+        """The pages of a cursor-paged list, one request each, as ``(items, more)``: ``result_info.next`` is sent back
+        as ``cursor`` with the same filters and ``per_page`` until it is absent, null or empty (``more`` is false on
+        that last page; stop iterating and no further request is sent). A page may be short and still have a next.
+        A cursor that comes twice stops the read with an error (a page would be read twice)."""
+        seen: set[str] = set()
+        cursor: t.Optional[str] = None
+        while True:
+            query = dict(params or {}, per_page=per_page)
+            if cursor:
+                query['cursor'] = cursor
+            envelope = self.get_polled(path, query, wait)
+            batch = _list_result(envelope, path)
+            info = envelope.get('result_info')
+            following = info.get('next') if isinstance(info, dict) else None
+            cursor = str(following) if following else None
+            if cursor is not None and cursor in seen:
+                raise CloudflareError(f'GET {path} failed: the API sent the same cursor twice; stopped rather than read '
+                                      'a page again', 'GET', path)
+            yield batch, cursor is not None
+            if cursor is None:
+                return
+            seen.add(cursor)
+
+    def pages_until_short(self, path: str, params: t.Optional[t.Mapping[str, t.Any]] = None,
+                          per_page: int = 1000) -> list:
+        """Every item of a ``page``/``per_page`` list whose ``total_count`` means nothing (always 0, as the bulk
+        job lists): pages are read until a short or empty one."""
+        items: list[t.Any] = []
+        for page in itertools.count(1):
+            batch = _list_result(self.request('GET', path, params=dict(params or {}, page=page, per_page=per_page)), path)
+            items.extend(batch)
+            if len(batch) < per_page:
+                break
+        return items
+
     def create(self, path: str, body: t.Any, find_existing: t.Callable[[], t.Optional[dict]]) -> dict:
         """POST ``body``; never repeat it blindly.
 
@@ -258,6 +346,31 @@ class Client:
                 if attempt > self.max_retries:
                     raise
                 time.sleep(min(BACKOFF_FACTOR * 2 ** (attempt - 1), BACKOFF_MAX))
+
+
+def _list_result(envelope: t.Mapping[str, t.Any], path: str, page: t.Optional[int] = None) -> list[dict]:
+    """The objects of a list read's answer (null counts as empty); ``CloudflareError`` when the result is anything but
+    a list of objects (the answer of a proxy or a broken edge): a plan is never made from one."""
+    batch = envelope.get('result')
+    if batch is None:
+        return []
+    where = f'page {page}: ' if page else ''
+    if not isinstance(batch, list):
+        raise _unusable(path, envelope, f'{where}the result is a {type(batch).__name__}, not a list')
+    odd = next((index for index, item in enumerate(batch) if not isinstance(item, dict)), None)
+    if odd is not None:
+        raise _unusable(path, envelope, f'{where}item {odd} of the result is a {type(batch[odd]).__name__}, not an '
+                                        'object')
+    return batch
+
+
+def _poll_delay(value: t.Optional[str]) -> t.Optional[float]:
+    """Retry-After in seconds (whole seconds; an HTTP date or garbage counts as absent), capped."""
+    try:
+        seconds = float(value or '')
+    except ValueError:
+        return None
+    return None if math.isnan(seconds) else min(max(seconds, 0.0), RETRY_AFTER_CAP)
 
 
 def _as_int(value: t.Any) -> t.Optional[int]:
@@ -285,22 +398,6 @@ def _identity(item: dict) -> t.Any:
     """What tells the objects of a list apart: the id (the whole object for one without)."""
     object_id = item.get('id')
     return object_id if object_id is not None else json.dumps(item, sort_keys=True, default=str)
-
-
-def _page_items(path: str, page: int, envelope: t.Mapping[str, t.Any]) -> list[dict]:
-    """The objects of one page; ``CloudflareError`` when the result is anything but a list of objects (the answer
-    of a proxy or a broken edge): a plan is never made from one."""
-    batch = envelope.get('result')
-    if batch is None:
-        return []
-    if not isinstance(batch, list):
-        what = f'the result is a {type(batch).__name__}, not a list'
-    else:
-        odd = next((index for index, item in enumerate(batch) if not isinstance(item, dict)), None)
-        if odd is None:
-            return batch
-        what = f'item {odd} of the result is a {type(batch[odd]).__name__}, not an object'
-    raise _unusable(path, envelope, f'page {page}: {what}')
 
 
 def _unusable(path: str, envelope: t.Mapping[str, t.Any], what: str) -> CloudflareError:

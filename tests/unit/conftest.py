@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import pytest
+import requests
 
 import cf_emulator
 
@@ -39,6 +40,28 @@ class RunningEmulator(cf_emulator.Background):
     def stored(self, resource: str = 'domains') -> dict:
         """The objects of ``resource`` the emulator holds in the test account, by id."""
         return self.api.stored(self.account, resource)
+
+    # the investigation mailbox, through the emulator's control endpoints ------------------------------------------
+    def control(self, path: str, body=None):
+        url = f'{self.url}/__emulator/{path}'
+        answer = requests.get(url, timeout=30) if body is None else requests.post(url, json=body, timeout=30)
+        answer.raise_for_status()
+        return answer.json()
+
+    def add_messages(self, *messages, generate=None) -> list:
+        """Seed messages (``from``, ``to``, ``subject``, ``final_disposition``, ``scanned_at`` such as "-5m",
+        ``is_quarantined``, ...) into the test account's mailbox; their investigation ids, in order."""
+        body = {'messages': list(messages)}
+        if generate:
+            body['generate'] = generate
+        return self.control('mailbox', body)['ids']
+
+    def mailbox(self) -> dict:
+        """The test account's messages by id, as the API shows them, with the emulator's ``location`` of each."""
+        return {message['id']: message for message in self.control('mailbox').get(self.account, [])}
+
+    def location(self, message_id: str):
+        return self.mailbox()[message_id]['emulator']['location']
 
 
 @pytest.fixture(scope='session')

@@ -21,13 +21,13 @@ from ansible_collections.edgeops.cloudflare.plugins.module_utils._fields import 
     Bool, CidrSet, EnumSet, Field, Hostname, HostnameSet, IntRange, Pattern, Uuid,
 )
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners import (
-    info, set as set_runner, settings, settings_info, single,
+    info, message_info, messages, set as set_runner, settings, settings_info, single,
 )
 
 PACKAGE = 'ansible_collections.edgeops.cloudflare.plugins.modules'
 MODULES_DIR = pathlib.Path(__file__).parents[4] / 'plugins' / 'modules'
 RUNNERS = {single.run: 'single', set_runner.run: 'set', info.run: 'info', settings_info.run: 'export',
-           settings.run: 'account'}
+           settings.run: 'account', message_info.run: 'message_info', messages.run: 'message'}
 UUID = 'f174e90a-fafe-4643-bbbc-4a0ed4fc8415'
 
 
@@ -35,7 +35,7 @@ UUID = 'f174e90a-fafe-4643-bbbc-4a0ed4fc8415'
 class ModuleUnderTest:
     name: str
     module: t.Any
-    kind: str  # single, set, info, export or account (the last two: every resource, no description of their own)
+    kind: str  # single, set, info, export, account, message_info or message (the last four: no description)
     description: t.Optional[Description]
 
     def __str__(self) -> str:

@@ -269,8 +269,66 @@ def account_cases(_mut: ModuleUnderTest) -> list[tuple[dict[str, t.Any], tuple[s
     return cases
 
 
+BAD_TIMES = ['yesterday', '24h', '+1h', '-1y', '2026-13-01', '2026-12-01T25:00:00Z', '12/01/2026', '', '   ', '-h',
+             '2999-01-01T00:00:00Z']
+
+
+def search_cases(prefix: str) -> list[tuple[dict[str, t.Any], tuple[str, ...]]]:
+    """Bad search options, top-level (``prefix`` '') or as suboptions of ``search`` (``prefix`` 'search')."""
+    def case(**options):
+        return {prefix: options} if prefix else options
+
+    named = (prefix,) if prefix else ()
+    cases = [(case(start=value), named + ('start',)) for value in BAD_TIMES + [garbage_word() for _n in range(8)]]
+    cases += [(case(end=value), named + ('end',)) for value in BAD_TIMES[:-1]]
+    cases.append((case(start='-1h', end='-2h'), named + ('start',)))
+    for name in ('query', 'sender', 'recipient', 'subject', 'message_id', 'alert_id', 'domain'):
+        cases += [(case(**{name: value}), named + (name,)) for value in ('', '   ', '\t\n')]
+    for value in ('EVIL', 'malicious', 'MALICIOUS ', '', 'MALICIOUS,EVIL', ['SPAM', 'nope']) + tuple(
+            garbage_word() for _n in range(6)):
+        cases.append((case(final_disposition=value), named + ('final_disposition',)))
+    cases += [(case(delivery_status=value), named + ('delivery_status',)) for value in ('Delivered', 'lost', '', 3)]
+    cases += [(case(message_action=value), named + ('message_action',)) for value in ('moved', 'DELETE', '')]
+    cases += [(case(detections_only=value), named + ('detections_only',)) for value in ('maybe', 2, 'ja')]
+    return cases
+
+
+def message_info_cases(_mut: ModuleUnderTest) -> list[tuple[dict[str, t.Any], tuple[str, ...]]]:
+    cases = search_cases('')
+    cases += [({'id': value}, ('id',)) for value in ('', '   ')]
+    cases += [({'id': 'x', name: 'a@example.com'}, ('id', name)) for name in ('sender', 'recipient', 'query')]
+    cases += [({'include': value}, ('include',)) for value in (['raw'], ['detections', 'spam'], 'everything', [''])]
+    cases += [({'limit': value}, ('limit',)) for value in (0, -1, 'many', 1.5)]
+    cases.append(({'raw_dest': '/tmp/x.eml'}, ('raw_dest', 'id')))
+    cases += list(bad_connection())
+    return cases
+
+
+def message_cases(_mut: ModuleUnderTest) -> list[tuple[dict[str, t.Any], tuple[str, ...]]]:
+    move = {'state': 'moved', 'destination': 'DeletedItems'}
+    ids = {'ids': ['4Njp3P0STMz2c02Q-2026-12-01T09:12:44-1b2c3d4e']}
+    cases = [(dict(move, **args), options) for args, options in search_cases('search')]
+    cases += [(dict(move, search=value), ('search',)) for value in ('everything', ['x'], 42)]
+    cases.append((dict(move, search={'colour': 'red'}), ('search', 'colour')))
+    cases += [(dict(move, ids=value), ('ids',)) for value in ([], [''], ['   '], 'x,,y', ['x', '\t'])]
+    cases.append((dict(move, ids=ids['ids'], search={}), ('ids', 'search')))
+    cases.append((dict(move), ('ids', 'search')))
+    cases += [(dict(ids, state=value), ('state',)) for value in ('gone', 'MOVED', '', 'deleted')]
+    cases.append((dict(ids, state='moved'), ('destination',)))
+    cases += [(dict(ids, state='moved', destination=value), ('destination',))
+              for value in ('Trash', 'inbox', 'Outbox', '', 'DeletedItems ')]
+    cases.append((dict(ids, state='released', destination='Inbox'), ('destination',)))
+    numbers = {'max_messages': (0, -5, 'many'), 'chunk_size': (0, 101, 1000, 'x'), 'bulk_threshold': (-1, 'x'),
+               'wait_timeout': (0, -1, 'soon')}
+    for name, values in numbers.items():
+        cases += [(dict(ids, **move, **{name: value}), (name,)) for value in values]
+    cases += [(dict(ids, **move, **{name: 'maybe'}), (name,)) for name in ('allow_malicious', 'wait')]
+    cases += [(dict(ids, **move, **args), options) for args, options in bad_connection()]
+    return cases
+
+
 GENERATORS = {'single': single_cases, 'set': set_cases, 'info': info_cases, 'export': export_cases,
-              'account': account_cases}
+              'account': account_cases, 'message_info': message_info_cases, 'message': message_cases}
 CASES = [(mut, args, options) for mut in MODULES for args, options in GENERATORS[mut.kind](mut)]
 for _mut in MODULES:  # a guard on the generator, not a test: too few cases is a broken generator
     _count = sum(1 for case in CASES if case[0] is _mut)

@@ -3,8 +3,8 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Answers of a proxy or a broken edge, for every module: a clear failure naming the request, never a Python error
-and never junk returned as objects. The emulator's "body" fault serves each answer as given."""
+"""Answers of a proxy or a broken edge, for every module (the message modules' search included): a clear failure
+naming the request, never a Python error and never junk returned as objects. The emulator's "body" fault serves each answer as given."""
 
 from __future__ import annotations
 
@@ -27,6 +27,11 @@ def task(mut):
         return {mut.description.entries_option: []}
     if mut.kind == 'account':
         return {'settings': {'domains': [], 'block_senders': []}}
+    if mut.kind == 'message_info':
+        return {'start': '-1d'}
+    if mut.kind == 'message':  # the search that selects the messages comes first
+        return {'search': {'message_id': '<5f1c2e@invoice-portal.example>', 'start': '-1d'}, 'state': 'moved',
+                'destination': 'DeletedItems'}
     return {}
 
 
@@ -34,6 +39,8 @@ def resource_path(mut):
     """The reads the fault answers: the account module's two (so that no read is left in flight when it fails)."""
     if mut.kind == 'account':
         return '/settings/(domains|block_senders)$'
+    if mut.kind.startswith('message'):
+        return '/investigate$'
     return f"/settings/{mut.description.name if mut.description else 'domains'}$"
 
 
@@ -42,7 +49,7 @@ def test_an_error_answer_whose_errors_is_a_string_fails_naming_the_request(run_m
     emulator.fault(kind='body', status=403, body=ERRORS_NOT_OBJECTS, path=resource_path(mut), times=2)
     result = run_module(mut.module, **task(mut))
     assert result['failed'] is True and 'exception' not in result
-    assert result['msg'].startswith(f'GET /accounts/{emulator.account}/email-security/settings/')
+    assert result['msg'].startswith(f'GET /accounts/{emulator.account}/email-security/')
     assert result['msg'].endswith(' failed: HTTP 403 with an error answer whose "errors" is not a list of objects: '
                                   + json.dumps(ERRORS_NOT_OBJECTS)[:120])
     assert result['status'] == 403 and result['errors'] == []
@@ -54,8 +61,8 @@ def test_a_list_whose_items_are_not_objects_fails_and_is_never_returned(run_modu
     emulator.fault(kind='body', body=ITEMS_NOT_OBJECTS, path=resource_path(mut), times=2)
     result = run_module(mut.module, **task(mut))
     assert result['failed'] is True and 'exception' not in result, result
-    assert (' failed: HTTP 200 with an answer that cannot be read (page 1: item 0 of the result is a str, not an '
-            'object): {"success": true, "errors": [], ') in result['msg']
+    assert ' failed: HTTP 200 with an answer that cannot be read (' in result['msg']
+    assert 'item 0 of the result is a str, not an object): {"success": true, "errors": [], ' in result['msg']
     assert 'junk' not in json.dumps({name: value for name, value in result.items() if name != 'msg'})
     assert reads_only(emulator, mut)
 
