@@ -13,7 +13,10 @@ description:
   - Turns what a run of the role C(edgeops.cloudflare.email_security) (its fact C(email_security_summary)) or of the
     set modules changed, or in check mode would change, into Markdown for a pull-request comment or a change ticket.
   - First one table, resource | created | updated | deleted | unmanaged; then, per changed resource, the objects by
-    their key, with before -> after for each changed setting of an update.
+    the one-line names the modules give them (their C(headers)), with before -> after for each changed setting of
+    an update.
+  - Names and values are shown as they are, in code spans (a regex reads as it is applied); only table cells escape
+    a pipe.
   - A resource whose run failed (for example refused by the mass-deletion guard) is marked so, with its message.
 author:
   - edgeops maintainers (@edgeops)
@@ -51,6 +54,7 @@ _value:
 '''
 
 import json
+import re
 import typing as t
 
 from ansible.errors import AnsibleFilterError
@@ -93,23 +97,32 @@ def _section(resource: str, result: t.Mapping[str, t.Any], shown: int) -> list[s
     changes = result.get('changes') or {}
     previous = result.get('previous') or {}
     for kind in KINDS:
-        objects = list(result.get(kind) or [])
-        for label in objects[:shown]:
-            name = _header(label)
+        names = _names(result, kind)
+        for name in names[:shown]:
             lines.append(f'- {kind} {_code(name)}')
             if kind == 'updated':
                 before = previous.get(name) or {}
                 for setting, after in (changes.get(name) or {}).items():
                     was = _code(_value(before[setting])) if setting in before else '(unknown)'
                     lines.append(f'  - `{setting}`: {was} → {_code(_value(after))}')
-        if len(objects) > shown:
-            lines.append(f'- … and {len(objects) - shown} more {kind}')
+        if len(names) > shown:
+            lines.append(f'- … and {len(names) - shown} more {kind}')
     lines.append('')
     return lines
 
 
+def _names(result: t.Mapping[str, t.Any], kind: str) -> list[str]:
+    """The one-line names of the objects of ``kind``: the ones the module made (its ``headers``, the names its
+    ``changes`` and ``previous`` use); for a result without them, the labels as they are."""
+    labels = list(result.get(kind) or [])
+    headers = (result.get('headers') or {}).get(kind)
+    if isinstance(headers, list) and len(headers) == len(labels):
+        return [str(header) for header in headers]
+    return [_header(label) for label in labels]
+
+
 def _header(label: t.Any) -> str:
-    """An object's one-line name, as the modules spell it in ``changes`` (``Description.header``)."""
+    """A name for a label of a result that does not carry the module's ``headers``."""
     if isinstance(label, t.Mapping):
         return ' '.join(f'{name}={value}' for name, value in label.items())
     return str(label)
@@ -126,11 +139,15 @@ def _value(value: t.Any) -> str:
 
 
 def _code(text: str) -> str:
-    """A code span that survives backticks and pipes inside ``text`` (a regex, say)."""
-    text = text.replace('|', '\\|').replace('\n', ' ')
-    fence = '``' if '`' in text else '`'
-    pad = ' ' if fence == '``' else ''
+    """A code span of ``text`` as it is (a regex, say), for a list item: a fence longer than any run of backticks in
+    it. A pipe needs no escape outside a table (escaped, it would show as ``\\|``)."""
+    text = text.replace('\n', ' ')
+    fence = '`' * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = ' ' if '`' in text else ''
     return f'{fence}{pad}{text}{pad}{fence}'
+
+
+_BACKTICKS = re.compile('`+')
 
 
 def _text(text: t.Any) -> str:
@@ -138,6 +155,7 @@ def _text(text: t.Any) -> str:
 
 
 def _cell(text: t.Any) -> str:
+    """Text for a table cell, where a pipe would end the cell."""
     return _text(text).replace('|', '\\|')
 
 

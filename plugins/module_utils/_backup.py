@@ -7,17 +7,19 @@
 
 Private to this collection: no compatibility promise outside edgeops.cloudflare.
 
-A backup holds the resource in the export's shape, ``{resource name: [entries]}``: the entries of its set module,
-so applying the file back with ``prune`` restores the resource, and a role can merge several into one file that
-``examples/account.yml`` applies.
+A backup holds the resources in the export's shape and order, ``{resource name: [entries]}``: the entries of their set
+modules, so applying the file back with ``prune`` restores them (``examples/account.yml -e settings_file=<backup>``);
+the duplicates a run deletes are kept after them, under ``pruned_duplicates`` (see ``_set.backup_content``).
 """
 
 from __future__ import annotations
 
 import datetime
+import errno
 import json
 import os
 import re
+import tempfile
 import typing as t
 
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._errors import Failure, InvalidValue
@@ -50,45 +52,79 @@ def default_filename(resource: str, account_id: str) -> str:
     return f"{resource}_{_UNSAFE.sub('_', account_id)}_{stamp}.json"
 
 
+def backup_writer(params: t.Mapping[str, t.Any], stem: str) -> t.Optional[t.Callable[[t.Mapping[str, t.Any]], str]]:
+    """What writes a run's backup (``write_backup`` with the task's options), or None without ``backup: true``."""
+    if not params['backup']:
+        return None
+    return lambda settings: write_backup(settings, stem, params['account_id'], params.get('backup_options'))
+
+
 def write_backup(settings: t.Mapping[str, t.Any], resource: str, account_id: str,
                  options: t.Optional[t.Mapping[str, t.Any]]) -> str:
     """Write ``settings`` (the export's shape) and return the file's path; ``Failure`` when it cannot be written.
 
-    A missing folder is created. A default name is never reused; a name the task gives is replaced whole (written
-    to a temporary file first, so a failed write leaves the old backup as it was).
+    A missing folder is created. An existing file is never replaced: when the name (the default one, or the one the
+    task gives) is taken, ``-1``, ``-2``, ... is added before its suffix. The file is written whole under a temporary
+    name in the same folder (mode 0600, flushed to disk), then linked to its name, which fails rather than replace
+    what is there (a file, or a symlink planted at the name). A failed write leaves nothing under the name.
     """
     options = options or {}
     folder = os.path.abspath(os.path.expanduser(options.get('dir_path') or DEFAULT_DIR))
-    text = json.dumps(settings, indent=2, sort_keys=False) + '\n'
+    name = options.get('filename') or default_filename(resource, account_id)
+    data = (json.dumps(settings, indent=2) + '\n').encode('utf-8')
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
-        if options.get('filename'):
-            return _replace(os.path.join(folder, options['filename']), text)
-        return _create(folder, default_filename(resource, account_id), text)
     except OSError as error:
-        where = error.filename or folder
-        raise Failure(f'backup: cannot write {where}: {error.strerror or error}; nothing was changed '
-                      '(set backup_options.dir_path to a writable folder)') from None
+        raise _cannot_write(error.filename or folder, error) from None
+    try:
+        return _write_new(folder, name, data)
+    except OSError as error:
+        raise _cannot_write(os.path.join(folder, name), error) from None
 
 
-def _create(folder: str, name: str, text: str) -> str:
+def _cannot_write(where: str, error: OSError) -> Failure:
+    return Failure(f'backup: cannot write {where}: {error.strerror or error}; nothing was changed '
+                   '(set backup_options.dir_path to a writable folder)')
+
+
+def _write_new(folder: str, name: str, data: bytes) -> str:
+    """Write ``data`` to a new file ``name`` (or ``name-N``) of ``folder``; its path."""
+    descriptor, temporary = tempfile.mkstemp(prefix='.', suffix='.partial', dir=folder)  # 0600, a name of its own
+    try:
+        with os.fdopen(descriptor, 'wb') as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        path = _link_new(temporary, folder, name)
+        _sync_folder(folder)
+        return path
+    finally:
+        os.unlink(temporary)  # the file now has its name; or the write failed, and nothing is left
+
+
+def _link_new(temporary: str, folder: str, name: str) -> str:
+    """Give the file ``temporary`` the first free one of ``name``, ``name-1``, ... (a hard link: it never replaces
+    an existing file nor follows a symlink at the name)."""
     stem, suffix = os.path.splitext(name)
     for attempt in range(100):
         path = os.path.join(folder, name if attempt == 0 else f'{stem}-{attempt}{suffix}')
         try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.link(temporary, path)
         except FileExistsError:
             continue
-        with os.fdopen(descriptor, 'w', encoding='utf-8') as handle:
-            handle.write(text)
         return path
-    raise OSError(17, 'a file of that name exists already', os.path.join(folder, name))
+    raise OSError(errno.EEXIST, 'files of that name and of 99 numbered names exist already', os.path.join(folder, name))
 
 
-def _replace(path: str, text: str) -> str:
-    partial = f'{path}.partial'
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, 'w', encoding='utf-8') as handle:
-        handle.write(text)
-    os.replace(partial, path)
-    return path
+def _sync_folder(folder: str) -> None:
+    """Flush the folder's entry for the new name to disk too (where the platform allows it)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some filesystems cannot sync a folder; the file itself is on disk
+    finally:
+        os.close(descriptor)

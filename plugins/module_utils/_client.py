@@ -11,6 +11,7 @@ Private to this collection: no compatibility promise outside edgeops.cloudflare.
 from __future__ import annotations
 
 import itertools
+import json
 import math
 import re
 import threading
@@ -37,6 +38,10 @@ USER_AGENT = f'edgeops.cloudflare/{COLLECTION_VERSION} (Ansible collection)'
 DEFAULT_BASE_URL = 'https://api.cloudflare.com/client/v4'
 
 _TAG = re.compile(r'<[^>]*>')
+BODY_SHOWN = 120  # characters of an unusable answer's body that a message quotes
+# The connections the client keeps open, and so the requests it has in flight at once: the account module reads its
+# eight resources at once, in one round trip.
+POOL_SIZE = 8
 RETRY_AFTER_CAP = 60.0  # seconds; Cloudflare's own SDKs honour Retry-After up to a minute
 BACKOFF_FACTOR = 0.5
 BACKOFF_MAX = 8.0
@@ -98,6 +103,16 @@ class _CloudflareRetry(Retry):
         return min(super().get_backoff_time(), BACKOFF_MAX)
 
 
+class Envelope(dict):
+    """Cloudflare's envelope of an answer, with the HTTP status and the first bytes of the body it came in (for the
+    message when its content turns out to be unusable)."""
+
+    def __init__(self, envelope: t.Mapping[str, t.Any], status: int, head: bytes) -> None:
+        super().__init__(envelope)
+        self.status = status
+        self.head = head
+
+
 def _error_detail(errors: t.Sequence[t.Mapping[str, t.Any]]) -> str:
     return '; '.join(f"[{error.get('code', '?')}] {error.get('message', '')}" for error in errors)
 
@@ -128,7 +143,7 @@ class Client:
             backoff_factor=BACKOFF_FACTOR, respect_retry_after_header=True, raise_on_status=False,
         )
         # One keep-alive pool, large enough for the concurrent reads of a whole account (email_security_settings).
-        adapter = HTTPAdapter(max_retries=retry, pool_connections=1, pool_maxsize=8)
+        adapter = HTTPAdapter(max_retries=retry, pool_connections=1, pool_maxsize=POOL_SIZE)
         self.session.mount('https://', adapter)
         self.session.mount('http://', adapter)
 
@@ -154,28 +169,39 @@ class Client:
         return self.max_retries + 1 if method in RETRYABLE_METHODS else 1
 
     @staticmethod
-    def _envelope(method: str, path: str, response: t.Any) -> dict:
+    def _envelope(method: str, path: str, response: t.Any) -> Envelope:
         status = response.status_code
         try:
             envelope = response.json()
         except ValueError:
-            snippet = ' '.join(_TAG.sub(' ', response.text).split())[:120]
+            snippet = ' '.join(_TAG.sub(' ', response.text).split())[:BODY_SHOWN]
             content_type = response.headers.get('Content-Type', 'no content type')
             raise CloudflareError(f'{method} {path} failed: HTTP {status} with a body that is not JSON ({content_type}): '
                                   f'{snippet}', method, path, status) from None
         if not isinstance(envelope, dict):
-            raise CloudflareError(f'{method} {path} failed: HTTP {status} with an unexpected JSON body (not an object)',
-                                  method, path, status)
-        errors = envelope.get('errors') or []
+            raise CloudflareError(f'{method} {path} failed: HTTP {status} with an unexpected JSON body (not an object): '
+                                  f'{_head(response.content)}', method, path, status)
         if status >= 400 or not envelope.get('success', False):
+            errors = envelope.get('errors') or []
+            if not _objects(errors):  # a proxy's or a broken edge's answer, not Cloudflare's
+                raise CloudflareError(f'{method} {path} failed: HTTP {status} with an error answer whose "errors" is not '
+                                      f'a list of objects: {_head(response.content)}', method, path, status)
             detail = _error_detail(errors) or response.reason or 'no error detail'
             raise CloudflareError(f'{method} {path} failed: HTTP {status}: {detail}', method, path, status, errors)
-        return envelope
+        return Envelope(envelope, status, response.content[:BODY_SHOWN * 2])
 
     def call(self, method: str, path: str, params: t.Optional[t.Mapping[str, t.Any]] = None,
              body: t.Optional[t.Any] = None) -> t.Any:
         """Send one request and return its ``result``."""
         return self.request(method, path, params=params, body=body).get('result')
+
+    def read_object(self, path: str) -> dict:
+        """GET one object; ``CloudflareError`` when the result is not an object (a plan is never made from one)."""
+        envelope = self.request('GET', path)
+        found = envelope.get('result')
+        if not isinstance(found, dict):
+            raise _unusable(path, envelope, f'the result is a {type(found).__name__}, not an object')
+        return found
 
     def paginate(self, path: str, params: t.Optional[t.Mapping[str, t.Any]] = None, per_page: int = 1000) -> list:
         """Every item of a list endpoint, checked against ``result_info.total_count``.
@@ -194,22 +220,27 @@ class Client:
 
     def _read_pages(self, path: str, params: t.Optional[t.Mapping[str, t.Any]], per_page: int) -> tuple[list, str]:
         """One pass over the pages: the items, and what does not add up about them ('' when they do)."""
-        items: list[t.Any] = []
+        items: list[dict] = []
+        seen: set[t.Any] = set()  # the identities of the items read (their ids)
         first_total: t.Optional[int] = None
         page = 1
         while True:
+            if self.cancelled.is_set():
+                raise CloudflareError(f'GET {path} stopped at page {page}: another part of the run failed', 'GET', path)
             envelope = self.request('GET', path, params=dict(params or {}, page=page, per_page=per_page))
-            batch = envelope.get('result') or []
-            if not isinstance(batch, list):
-                raise CloudflareError(f'GET {path} failed: the result is not a list', 'GET', path)
+            batch = _list_result(envelope, path, page)
+            before = len(seen)
+            seen.update(_identity(item) for item in batch)
             items.extend(batch)
+            if batch and len(seen) == before:  # a server or proxy that ignores ``page`` would serve it for ever
+                return items, f'page {page} brought nothing new (the objects of earlier pages again)'
             info = envelope.get('result_info') or {}
             served_per_page = _as_int(info.get('per_page')) or per_page
             total = _as_int(info.get('total_count'))
             short = not batch or len(batch) < served_per_page
             if total is None:  # no total to check against: the contract's other stop, a short or empty page
                 if short:
-                    return items, ''
+                    return items, _repeats(items, seen)
                 page += 1
                 continue
             if first_total is None:
@@ -217,7 +248,7 @@ class Client:
             elif total != first_total:
                 return items, f'total_count changed from {first_total} to {total} between pages'
             if len(items) >= total:
-                return items, _overcount(items, total)
+                return items, _overcount(items, seen, total)
             if short:
                 return items, (f'page {page} held {len(batch)} objects where per_page is {served_per_page}, '
                                f'and total_count says {total}: {len(items)} of {total} read')
@@ -317,13 +348,19 @@ class Client:
                 time.sleep(min(BACKOFF_FACTOR * 2 ** (attempt - 1), BACKOFF_MAX))
 
 
-def _list_result(envelope: t.Mapping[str, t.Any], path: str) -> list:
-    """The ``result`` of a list read (null counts as empty), or an error when it is not a list."""
+def _list_result(envelope: t.Mapping[str, t.Any], path: str, page: t.Optional[int] = None) -> list[dict]:
+    """The objects of a list read's answer (null counts as empty); ``CloudflareError`` when the result is anything but
+    a list of objects (the answer of a proxy or a broken edge): a plan is never made from one."""
     batch = envelope.get('result')
     if batch is None:
         return []
+    where = f'page {page}: ' if page else ''
     if not isinstance(batch, list):
-        raise CloudflareError(f'GET {path} failed: the result is not a list', 'GET', path)
+        raise _unusable(path, envelope, f'{where}the result is a {type(batch).__name__}, not a list')
+    odd = next((index for index, item in enumerate(batch) if not isinstance(item, dict)), None)
+    if odd is not None:
+        raise _unusable(path, envelope, f'{where}item {odd} of the result is a {type(batch[odd]).__name__}, not an '
+                                        'object')
     return batch
 
 
@@ -343,14 +380,39 @@ def _as_int(value: t.Any) -> t.Optional[int]:
         return None
 
 
-def _overcount(items: t.Sequence[t.Any], total: int) -> str:
+def _overcount(items: t.Sequence[dict], seen: t.Collection[t.Any], total: int) -> str:
     """What is wrong with a read that reached ``total`` ('' when nothing): more items than the total, or repeats."""
     if len(items) > total:
         return f'{len(items)} objects read where total_count says {total}'
-    ids = [item.get('id') for item in items if isinstance(item, dict) and item.get('id') is not None]
-    if len(set(ids)) < len(ids):
-        return f'{len(ids) - len(set(ids))} object(s) came twice across the pages'
+    return _repeats(items, seen)
+
+
+def _repeats(items: t.Sequence[dict], seen: t.Collection[t.Any]) -> str:
+    """'' unless an object came twice across the pages (a plan would take it for two, and prune one of them)."""
+    if len(seen) < len(items):
+        return f'{len(items) - len(seen)} object(s) came twice across the pages'
     return ''
+
+
+def _identity(item: dict) -> t.Any:
+    """What tells the objects of a list apart: the id (the whole object for one without)."""
+    object_id = item.get('id')
+    return object_id if object_id is not None else json.dumps(item, sort_keys=True, default=str)
+
+
+def _unusable(path: str, envelope: t.Mapping[str, t.Any], what: str) -> CloudflareError:
+    status = getattr(envelope, 'status', None)  # an Envelope's: see ``Client._envelope``
+    return CloudflareError(f'GET {path} failed: HTTP {status} with an answer that cannot be read ({what}): '
+                           f"{_head(getattr(envelope, 'head', b''))}", 'GET', path, status)
+
+
+def _objects(errors: t.Any) -> bool:
+    return isinstance(errors, list) and all(isinstance(error, dict) for error in errors)
+
+
+def _head(content: bytes) -> str:
+    """The first characters of a body, on one line, for a message."""
+    return ' '.join(content.decode('utf-8', 'replace').split())[:BODY_SHOWN]
 
 
 def _is_timeout(error: Exception) -> bool:

@@ -82,10 +82,18 @@ class Description:
         return {name: values.get(name) for name in self.key}
 
     def header(self, values: t.Mapping[str, t.Any]) -> str:
-        """A one-line name for messages and diff headers."""
+        """A one-line name for messages, diff headers and the keys of ``changes``: one object, one name (a value of
+        a compound key that holds a space, ``=`` or a quote is quoted, so two objects never share a name)."""
         if len(self.key) == 1:
             return str(values.get(self.key[0]))
-        return ' '.join(f'{name}={values.get(name)}' for name in self.key)
+        return ' '.join(f'{name}={_spelt(values.get(name))}' for name in self.key)
+
+
+def _spelt(value: t.Any) -> str:
+    text = str(value)
+    if text and not any(char in text for char in ' ="'):
+        return text
+    return '"' + text.replace('"', '\\"') + '"'
 
 
 def sort_key(key: Key) -> tuple[tuple[bool, t.Any], ...]:

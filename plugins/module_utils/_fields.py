@@ -87,6 +87,10 @@ class Field:
     def to_api(self, value: t.Any) -> t.Any:
         return self.normalise(value)
 
+    def canonical(self, value: t.Any) -> t.Any:
+        """How a file (an export, a backup) writes a value the API holds: one spelling for one setting."""
+        return value
+
 
 class Bool(Field):
     type = 'bool'
@@ -159,6 +163,10 @@ class EnumSet(Field):
 
     def normalise(self, value: t.Any) -> t.Any:
         return sorted(set(value or ()))
+
+    def canonical(self, value: t.Any) -> t.Any:
+        # Compared as a set, so the server's order means nothing; sorted, it never shows in a review diff.
+        return sorted(value, key=str) if isinstance(value, list) else value
 
 
 class CidrSet(EnumSet):

@@ -36,7 +36,7 @@ class ApiResource:
         """The current object, or None: by id (a GET) or by its key fields (a list read)."""
         if object_id is not None:
             try:
-                return self.client.call('GET', self.item_path(object_id))
+                return self.client.read_object(self.item_path(object_id))
             except CloudflareError as error:
                 if error.status == 404:
                     return None

@@ -192,6 +192,11 @@ deleted:
   type: list
   elements: dict
   sample: []
+headers:
+  description: The one-line names of RV(created), RV(updated) and RV(deleted), in order; RV(changes) is keyed by them.
+  returned: always
+  type: dict
+  sample: {created: [], updated: [], deleted: []}
 changes:
   description:
     - For each created or updated object, the settings sent (or that would be sent in check mode), by a one-line
@@ -230,7 +235,7 @@ diff:
       type: str
       returned: always
     before:
-      description: The changed settings before; empty for a created object, every setting for a deleted one.
+      description: The changed settings before; empty for a created object, a deleted one in this module's input shape.
       type: dict
       returned: always
     after:

@@ -72,11 +72,17 @@ options:
     description:
       - Before the first write, write one file for the account and return its path as RV(backup_path). It holds
         every resource this run changes, and only those, as they were before the run.
-      - 'The file is JSON in the shape of O(settings): C({"domains": [entries], "block_senders": [entries], ...}),
-        resources in the order they are written (domains first), each entry in its set module''s input shape
-        (read-only objects left out, one object per key). Applied back as O(settings_file) with O(prune=true) and
+      - 'The file is JSON in the shape of O(settings): C({"block_senders": [entries], "domains": [entries], ...}),
+        written as C(examples/export.yml) writes a settings file, resources, options and sets sorted, so that a diff
+        between the two shows real changes only. Each entry is in its set module''s input shape, read-only objects
+        left out, one object per key. Applied back as O(settings_file) with O(prune=true) and
         O(max_delete_percent=100), it is the rollback of the whole run.'
+      - 'Where several objects share a key, the entry is the oldest, the one O(prune) keeps; the newer ones the run
+        deletes are kept after the resources, under C(pruned_duplicates), for example C({"block_senders": [entries]}). No apply
+        brings them back, since a run keeps one object per key; they are there for their settings, to merge by hand.
+        Applied back, the file''s C(pruned_duplicates) is skipped with a warning.'
       - Its default name is C(settings_<account_id>_<UTC timestamp>.json), in the folder O(backup_options) names.
+        An existing file is never replaced; a taken name gets C(-1), C(-2) and so on before its suffix.
       - The backup is written from the reads the plans were made from, so it costs no request. None is written in
         check mode, nor when nothing changes. When it cannot be written, the module fails before any write.
     type: bool
@@ -144,6 +150,12 @@ summary:
       type: list
       elements: dict
       returned: always
+    headers:
+      description:
+        - The one-line name of each object of C(created), C(updated) and C(deleted), in the same order; C(changes) and
+          C(previous) are keyed by these names, and the report filter names objects by them.
+      type: dict
+      returned: always
     changes:
       description: For each created or updated object, the settings sent, by the object's one-line name.
       type: dict
@@ -172,6 +184,7 @@ summary:
       updated: []
       deleted: []
       unmanaged: []
+      headers: {created: ['pattern_type=DOMAIN pattern=fake-invoices.example is_regex=False'], updated: [], deleted: []}
       changes: {'pattern_type=DOMAIN pattern=fake-invoices.example is_regex=False': {pattern_type: DOMAIN}}
       previous: {}
       failed: false
@@ -203,7 +216,9 @@ diff:
       type: str
       returned: always
     before:
-      description: The changed settings before; empty for a created object.
+      description:
+        - The changed settings before; empty for a created object, the object in the module's input shape for a
+          deleted one.
       type: dict
       returned: always
     after:

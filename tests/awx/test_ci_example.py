@@ -144,6 +144,6 @@ def test_a_refused_apply_still_reports_and_keeps_no_backup(runner, emulator, tmp
     (runner.workspace / 'settings' / 'account.json').write_text(json.dumps(settings), encoding='utf-8')
     codes, summary, writes = runner('apply', tmp_path / 'apply')
     assert [code for _name, code, _out in codes][0] == 0 and codes[1][1] != 0 and codes[2][1] == 0
-    assert 'blocked senders: this run would delete 10 of 11 (90.9 %), more than max_delete_percent 30' in codes[1][2]
+    assert 'blocked senders: this run would delete 10 of 10 (100 %), more than max_delete_percent 30' in codes[1][2]
     assert writes == [] and '| block_senders (failed) |' in summary
     assert not (tmp_path / 'apply' / 'email-security-backups').exists()

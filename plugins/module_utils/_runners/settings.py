@@ -16,8 +16,9 @@ the writes go resource by resource, domains first.
 from __future__ import annotations
 
 import json
+import queue
+import threading
 import typing as t
-from concurrent.futures import ThreadPoolExecutor
 
 try:
     import yaml
@@ -29,21 +30,17 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._argspec import (
     CONNECTION_CONSTRAINTS, connection_argument_spec,
 )
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._backup import backup_argument_spec, write_backup
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import Client
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._backup import backup_argument_spec, backup_writer
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import POOL_SIZE, Client
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._entries import check_set_options, validated_entries
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._errors import Failure, InvalidValue
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._resource import ApiObject, ApiResource
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.registry import ALL
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.common import run_module
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.set import (
-    DEFAULT_BATCH_SIZE, check_set_options, validated_entries,
-)
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._set import (
-    DEFAULT_MAX_DELETE_PERCENT, ApplyFailure, SetPlan, Wanted, apply_plan, labels, outcome, plan_set,
+    DEFAULT_BATCH_SIZE, DEFAULT_MAX_DELETE_PERCENT, PRUNED_DUPLICATES, Run, Step, Wanted, carry_out, plan_set,
     wanted_from_entries,
 )
-
-MAX_READS_IN_FLIGHT = 8  # one per resource: the whole account is read in one round trip
 
 
 def argument_spec() -> dict[str, dict[str, t.Any]]:
@@ -70,8 +67,9 @@ def run(module: AnsibleModule) -> None:
 
 def wanted_by_resource(settings: t.Mapping[str, t.Any]) -> dict[str, list[Wanted]]:
     """Every resource's entries, validated as its set module validates them, in the order they are applied
-    (domains first); ``InvalidValue`` names the resource, before any request."""
-    unknown = sorted(str(name) for name in settings if name not in ALL)
+    (domains first); ``InvalidValue`` names the resource and the entry (``settings.block_senders[3]``), before any
+    request. A backup's PRUNED_DUPLICATES is not a resource: it is left out (see ``pruned_duplicates_note``)."""
+    unknown = sorted(str(name) for name in settings if name not in ALL and name != PRUNED_DUPLICATES)
     if unknown:
         raise InvalidValue(f"settings: unknown resource(s) {', '.join(unknown)}; known: {', '.join(ALL)}")
     wanted: dict[str, list[Wanted]] = {}
@@ -79,14 +77,23 @@ def wanted_by_resource(settings: t.Mapping[str, t.Any]) -> dict[str, list[Wanted
         if name not in settings:
             continue
         entries = settings[name]
+        where = f'settings.{name}'
         if not isinstance(entries, list):
-            raise InvalidValue(f'settings.{name}: must be a list of entries, got {type(entries).__name__}')
-        try:
-            wanted[name] = wanted_from_entries(description, validated_entries(description, entries),
-                                               description.entries_option)
-        except InvalidValue as error:
-            raise InvalidValue(f'settings.{name}: {error}') from None
+            raise InvalidValue(f'{where}: must be a list of entries, got {type(entries).__name__}')
+        wanted[name] = wanted_from_entries(description, validated_entries(description, entries, where), where)
     return wanted
+
+
+def pruned_duplicates_note(settings: t.Mapping[str, t.Any]) -> t.Optional[str]:
+    """The warning for a backup's PRUNED_DUPLICATES applied back, or None: they are kept for their settings, and no
+    apply brings them back (a set run keeps one object per key)."""
+    pruned = settings.get(PRUNED_DUPLICATES)
+    if pruned is None:
+        return None
+    lists = pruned.items() if isinstance(pruned, dict) else ()
+    held = ', '.join(f'{len(entries)} of {name}' for name, entries in lists if isinstance(entries, list))
+    return (f'{PRUNED_DUPLICATES} ({held}) not applied: they are the objects a run deleted as duplicates of an older '
+            'object with the same key, kept in the backup for their settings; merge what you need into the entries')
 
 
 def load_settings_file(path: str) -> t.Mapping[str, t.Any]:
@@ -121,12 +128,42 @@ def load_settings_file(path: str) -> t.Mapping[str, t.Any]:
 
 
 def read_all(resources: t.Mapping[str, ApiResource]) -> dict[str, list[ApiObject]]:
-    """Every resource read at once (at most MAX_READS_IN_FLIGHT in flight, over the client's one pool)."""
+    """Every resource read at once, over the client's one pool (at most POOL_SIZE in flight).
+
+    The first read that fails fails the run at once: the client's ``cancelled`` is set, so the other reads stop at
+    their next page or wait, and they run in daemon threads, which the interpreter does not wait for when the module
+    exits (a ThreadPoolExecutor's are joined at exit: the module would wait for their retries, minutes).
+    """
     if not resources:
         return {}
-    with ThreadPoolExecutor(max_workers=min(MAX_READS_IN_FLIGHT, len(resources))) as pool:
-        lists = list(pool.map(lambda resource: resource.list(), resources.values()))  # the first failure is raised here
-    return dict(zip(resources, lists))
+    client = next(iter(resources.values())).client
+    todo: queue.Queue[str] = queue.Queue()
+    for name in resources:
+        todo.put(name)
+    done: queue.Queue[tuple[str, t.Any, t.Optional[Exception]]] = queue.Queue()
+
+    def reader() -> None:
+        while not client.cancelled.is_set():
+            try:
+                name = todo.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                done.put((name, resources[name].list(), None))
+            except Exception as error:  # pylint: disable=broad-exception-caught  # raised again by the main thread
+                done.put((name, None, error))
+                return
+
+    for number in range(min(POOL_SIZE, len(resources))):
+        threading.Thread(target=reader, name=f'email-security-read-{number}', daemon=True).start()
+    lists: dict[str, list[ApiObject]] = {}
+    while len(lists) < len(resources):
+        name, objects, error = done.get()
+        if error is not None:
+            client.cancelled.set()
+            raise error
+        lists[name] = objects
+    return {name: lists[name] for name in resources}
 
 
 def reconcile_account(params: t.Mapping[str, t.Any], client: Client, check_mode: bool,
@@ -136,80 +173,55 @@ def reconcile_account(params: t.Mapping[str, t.Any], client: Client, check_mode:
     wanted = wanted_by_resource(settings)
     resources = {name: ApiResource(ALL[name], client, params['account_id']) for name in wanted}
     current = read_all(resources)
-    plans: dict[str, SetPlan] = {}
+    steps: dict[str, Step] = {}
     for name, items in wanted.items():
         try:
-            plans[name] = plan_set(ALL[name], items, current[name], params['prune'])
+            steps[name] = Step(resources[name], plan_set(ALL[name], items, current[name], params['prune']))
         except Failure as error:
             raise Failure(f'{name}: {error}') from None
-    result = _planned(plans, with_diff)
-    summary = result['summary']
-    refusals = {name: set_plan.too_many_deletes(params['max_delete_percent']) for name, set_plan in plans.items()}
-    if any(refusals.values()):  # every guard before any write, in check mode too
-        for name, why in refusals.items():
-            summary[name].update(failed=bool(why), msg=why or '')
-        raise Failure('; '.join(why for why in refusals.values() if why), dict(result, counts=counts(summary)))
-    changing = [name for name, set_plan in plans.items() if set_plan.operations]
-    if check_mode or not changing:
-        return dict(result, counts=counts(summary))
-    if params['backup']:
-        result['backup_path'] = write_backup({name: plans[name].account.entries() for name in changing},
-                                             'settings', params['account_id'], params.get('backup_options'))
-    warnings: list[str] = []
-    for position, name in enumerate(changing):
-        try:
-            resource_warnings = apply_plan(resources[name], plans[name], DEFAULT_BATCH_SIZE)
-        except ApplyFailure as failure:
-            raise Failure(*_failed_write(name, failure, changing[position + 1:], plans, result)) from None
-        warnings.extend(f'{name}: {warning}' for warning in resource_warnings)
+    run = carry_out(steps, params['max_delete_percent'], check_mode, with_diff, DEFAULT_BATCH_SIZE,
+                    backup_writer(params, 'settings'))
+    result = _result(run, with_diff)
+    if run.refused:  # every guard before any write, in check mode too
+        raise Failure('; '.join(run.refused.values()), result)
+    if run.error is not None:
+        first, *not_attempted = run.failed  # the failed resource, then those after it
+        later = f"; not attempted: {', '.join(not_attempted)}" if not_attempted else ''
+        result.update(status=run.error.status, errors=run.error.errors)
+        raise Failure(f'{first}: {run.failed[first]}{later}', result)
+    warnings = [f'{name}: {warning}' for name, resource_warnings in run.warnings.items() for warning in resource_warnings]
+    note = pruned_duplicates_note(settings)
+    if note:
+        warnings.append(note)
     if warnings:
         result['warnings'] = warnings
-    return dict(result, counts=counts(summary))
+    return result
 
 
-def _planned(plans: t.Mapping[str, SetPlan], with_diff: bool) -> dict[str, t.Any]:
-    """The result of the plans: per resource what the role's summary fact holds, and the diffs (headed by the
-    resource) under --diff; each resource's outcome is made once."""
+def _result(run: Run, with_diff: bool) -> dict[str, t.Any]:
+    """The module result of a run: per resource what the role's summary fact holds (with ``failed`` and ``msg``, and
+    ``not_applied`` after a failed write), the diffs headed by the resource under --diff, the backup, the counts."""
     summary: dict[str, dict[str, t.Any]] = {}
     diffs: list[dict[str, t.Any]] = []
-    for name, set_plan in plans.items():
-        part = _summary(outcome(ALL[name], set_plan.operations, with_diff, set_plan.read_only))
+    for name, part in run.outcomes.items():
+        part = dict(part)
         diffs.extend(dict(entry, before_header=f"{name}: {entry['before_header']}",
                           after_header=f"{name}: {entry['after_header']}") for entry in part.pop('diff', []))
+        part.setdefault('unmanaged', [])
+        why = run.refused.get(name) or run.failed.get(name)
+        part.update(failed=bool(why), msg=why or '')
+        if name in run.not_applied:
+            part['not_applied'] = run.not_applied[name]
         summary[name] = part
     result: dict[str, t.Any] = {'changed': any(part['changed'] for part in summary.values()), 'summary': summary}
     if with_diff:
         result['diff'] = diffs
+    if run.backup_path:
+        result['backup_path'] = run.backup_path
+    result['counts'] = counts(summary)
     return result
-
-
-def _summary(part: dict[str, t.Any]) -> dict[str, t.Any]:
-    """One resource's outcome as the summary holds it: with ``unmanaged`` (empty for a resource without read-only
-    objects) and the ``failed``/``msg`` a refusal or a failed write sets."""
-    part.setdefault('unmanaged', [])
-    part.update(failed=False, msg='')
-    return part
 
 
 def counts(summary: t.Mapping[str, t.Mapping[str, t.Any]]) -> dict[str, dict[str, t.Any]]:
     return {name: {'created': len(part['created']), 'updated': len(part['updated']), 'deleted': len(part['deleted']),
                    'unmanaged': len(part['unmanaged']), 'failed': part['failed']} for name, part in summary.items()}
-
-
-def _failed_write(name: str, failure: ApplyFailure, not_attempted: t.Sequence[str], plans: t.Mapping[str, SetPlan],
-                  result: dict[str, t.Any]) -> tuple[str, dict[str, t.Any]]:
-    """The message and result of a run stopped by a failed write: per resource, what was applied and what not."""
-    summary = result['summary']
-
-    def stopped(resource: str, applied: t.Sequence[t.Any], not_applied: t.Sequence[t.Any], why: str) -> None:
-        summary[resource] = dict(_summary(outcome(ALL[resource], applied, False, plans[resource].read_only)),
-                                 failed=True, msg=why, not_applied=labels(not_applied))
-
-    stopped(name, failure.applied, failure.not_applied, str(failure))
-    for later in not_attempted:
-        stopped(later, [], plans[later].operations, 'not attempted: an earlier write failed')
-    result.update(changed=any(part['changed'] for part in summary.values()), status=failure.error.status,
-                  errors=failure.error.errors, counts=counts(summary))
-    result.pop('diff', None)
-    later = f"; not attempted: {', '.join(not_attempted)}" if not_attempted else ''
-    return f'{name}: {failure}{later}', result

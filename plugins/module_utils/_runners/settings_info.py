@@ -21,7 +21,7 @@ from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import 
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._resource import ApiObject, ApiResource
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.registry import ALL
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.common import run_module
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._set import Account
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._set import ResourceRead
 
 
 def argument_spec() -> dict[str, dict[str, t.Any]]:
@@ -50,7 +50,7 @@ def read(params: t.Mapping[str, t.Any], client: Client) -> dict[str, t.Any]:
         read_objects = ApiResource(description, client, params['account_id']).list()
         # One entry per key, as the set modules see the account: where several objects share a key, the oldest
         # (the one they keep with prune), so that the file applies.
-        settings[name] = Account(description, read_objects).entries()
+        settings[name] = ResourceRead(description, read_objects).entries()
         unmanaged[name] = sum(1 for obj in read_objects if description.why_read_only(obj))
         objects[name] = read_objects
     result: dict[str, t.Any] = {'changed': False, 'settings': settings, 'unmanaged': unmanaged}

@@ -16,7 +16,9 @@ whose result_info still echoes the asked per_page and the whole total_count, as 
 "recipient_failure" (the investigate request it matches (a move, a release, the poll of a bulk job) fails for
 the mailboxes of "recipients", with "status" as the reason given: give a "path" such as "/move$"), "accepted"
 (a slow search: 202 with a Location, polled until it answers 200 with the page; "pending_polls", "location"
-and "retry_after" as ``investigate.accept`` says; give "method": "GET" and "path": "/investigate$").
+and "retry_after" as ``investigate.accept`` says; give "method": "GET" and "path": "/investigate$"), "body"
+(answer "body", any JSON value, as given, with "status" (200 by default), whatever the request asked: a proxy or a
+broken edge, e.g. one that ignores ``page`` and drops ``total_count``, or whose ``errors`` is a string).
 Every fault matches on "method" and "path" (a regular expression), fires "times" times (1 by default) and
 lets "skip" matching requests through first.
 """
@@ -107,6 +109,10 @@ def act(handler: Handler, fault: dict[str, t.Any], entry: dict[str, t.Any], answ
             payload['result'] = payload['result'][:int(fault.get('keep', 0))]
             payload.setdefault('result_info', {})['count'] = len(payload['result'])
         handler.send(status, payload)
+        return True
+    if kind == 'body':
+        entry['status'] = status = int(fault.get('status', 200))
+        handler.send(status, fault.get('body'))
         return True
     if kind == 'drop':
         handler.drop()

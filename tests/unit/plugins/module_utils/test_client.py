@@ -229,6 +229,68 @@ def test_json_that_is_not_an_envelope_is_an_error(odd_server):
         Client(base_url=odd_server, api_token='t').call('GET', '/array')
 
 
+# Answers of a proxy or a broken edge (the emulator's "body" fault serves them as given) ----------------------------
+
+def test_an_error_whose_errors_is_not_a_list_of_objects_names_method_path_status_and_body(emulator):
+    emulator.fault(kind='body', status=403, body={'success': False, 'errors': 'Forbidden by the edge', 'result': None})
+    with pytest.raises(CloudflareError) as caught:
+        make_client(emulator).call('GET', emulator.domains_path)
+    assert str(caught.value) == (f'GET {emulator.domains_path} failed: HTTP 403 with an error answer whose "errors" is '
+                                 'not a list of objects: {"success": false, "errors": "Forbidden by the edge", '
+                                 '"result": null}')
+    assert (caught.value.status, caught.value.errors) == (403, [])
+
+
+def test_a_list_page_whose_items_are_not_objects_is_refused_naming_the_page_and_the_body(emulator):
+    body = {'success': True, 'errors': [], 'result': ['example.com', 'junk'],
+            'result_info': {'page': 1, 'per_page': 1000, 'total_count': 2}}
+    emulator.fault(kind='body', body=body)
+    with pytest.raises(CloudflareError) as caught:
+        make_client(emulator).paginate(emulator.domains_path)
+    assert str(caught.value) == (f'GET {emulator.domains_path} failed: HTTP 200 with an answer that cannot be read '
+                                 f'(page 1: item 0 of the result is a str, not an object): {json.dumps(body)[:120]}')
+    assert emulator.methods == ['GET']
+
+
+def test_a_pager_that_ignores_page_and_gives_no_total_ends_and_fails(emulator):
+    page = {'success': True, 'errors': [], 'result': [{'id': 'a'}, {'id': 'b'}], 'result_info': {'per_page': 2}}
+    emulator.fault(kind='body', body=page, times=1000)  # every page is the same full page, without total_count
+    with pytest.raises(CloudflareError, match=r'does not add up, twice: page 2 brought nothing new \(the objects of '
+                                              r'earlier pages again\)\. Nothing was changed'):
+        make_client(emulator).paginate(emulator.domains_path, per_page=2)
+    assert [entry['query']['page'] for entry in emulator.requests] == [['1'], ['2'], ['1'], ['2']]
+
+
+def test_an_object_on_two_pages_is_refused_also_without_total_count(emulator):
+    first = {'success': True, 'errors': [], 'result': [{'id': 'a'}, {'id': 'b'}], 'result_info': {'per_page': 2}}
+    second = {'success': True, 'errors': [], 'result': [{'id': 'b'}, {'id': 'c'}], 'result_info': {'per_page': 3}}
+    for _attempt in range(2):
+        emulator.fault(kind='body', body=first)
+        emulator.fault(kind='body', body=second)
+    with pytest.raises(CloudflareError, match=r'twice: 1 object\(s\) came twice across the pages'):
+        make_client(emulator).paginate(emulator.domains_path, per_page=2)
+    assert len(emulator.requests) == 4
+
+
+def test_a_cancelled_client_reads_no_further_page(emulator):
+    for index in range(3):
+        emulator.seed(domain=f'd{index}.example')
+    client = make_client(emulator)
+    real_list = emulator.api.list
+
+    def failing_elsewhere(account, resource, query):  # another part of the run fails while page 1 is served
+        client.cancelled.set()
+        return real_list(account, resource, query)
+
+    emulator.api.list = failing_elsewhere
+    try:
+        with pytest.raises(CloudflareError, match='stopped at page 2: another part of the run failed'):
+            client.paginate(emulator.domains_path, per_page=2)
+    finally:
+        del emulator.api.list
+    assert len(emulator.requests) == 1
+
+
 def test_user_agent_version_is_the_collections_version():
     import os
     import re

@@ -56,6 +56,11 @@ def server():
     httpd.server_close()
 
 
+def items(*ids):
+    """List items as the API sends them: objects (a list of anything else is refused)."""
+    return [{'id': item} for item in ids]
+
+
 def page(items, following=None):
     info = {'count': len(items), 'per_page': 2, 'total_count': 0, 'page': 0}
     if following is not None:
@@ -68,9 +73,10 @@ def client(url, **options):
 
 
 def test_cursor_is_sent_back_with_the_same_filters_until_there_is_no_next(server):
-    Scripted.script = [page([1, 2], 'c1'), page([3], 'c2'), page([4, 5], '')]
+    Scripted.script = [page(items(1, 2), 'c1'), page(items(3), 'c2'), page(items(4, 5), '')]
     pages = list(client(server).cursor_pages('/x', {'sender': 'a@example.com'}, per_page=2))
-    assert pages == [([1, 2], True), ([3], True), ([4, 5], False)]  # a short page with a next is not the end
+    # a short page with a next is not the end
+    assert pages == [(items(1, 2), True), (items(3), True), (items(4, 5), False)]
     assert Scripted.log == [('/client/v4/x', {'sender': 'a@example.com', 'per_page': '2'}),
                             ('/client/v4/x', {'sender': 'a@example.com', 'per_page': '2', 'cursor': 'c1'}),
                             ('/client/v4/x', {'sender': 'a@example.com', 'per_page': '2', 'cursor': 'c2'})]
@@ -78,25 +84,25 @@ def test_cursor_is_sent_back_with_the_same_filters_until_there_is_no_next(server
 
 @pytest.mark.parametrize('last', [None, '', 'null'])
 def test_a_missing_null_or_empty_next_ends_the_read(server, last):
-    answer = page([1], last if last != 'null' else None)
+    answer = page(items(1), last if last != 'null' else None)
     if last == 'null':
         answer[2]['result_info']['next'] = None
     Scripted.script = [answer]
-    assert list(client(server).cursor_pages('/x')) == [([1], False)]
+    assert list(client(server).cursor_pages('/x')) == [(items(1), False)]
     assert len(Scripted.log) == 1
 
 
 def test_a_cursor_sent_twice_stops_the_read_rather_than_read_a_page_again(server):
-    Scripted.script = [page([1], 'c1'), page([2], 'c1'), page([3])]
+    Scripted.script = [page(items(1), 'c1'), page(items(2), 'c1'), page(items(3))]
     with pytest.raises(CloudflareError, match='the same cursor twice'):
         list(client(server).cursor_pages('/x'))
     assert len(Scripted.log) == 2
 
 
 def test_stopping_the_iteration_sends_no_further_request(server):
-    Scripted.script = [page([1], 'c1'), page([2])]
-    for items, _more in client(server).cursor_pages('/x'):
-        assert items == [1]
+    Scripted.script = [page(items(1), 'c1'), page(items(2))]
+    for got, _more in client(server).cursor_pages('/x'):
+        assert got == items(1)
         break
     assert len(Scripted.log) == 1
 
@@ -104,9 +110,9 @@ def test_stopping_the_iteration_sends_no_further_request(server):
 def test_a_202_location_is_polled_until_the_answer(server):
     Scripted.script = [(202, {'Location': 'x/poll/7', 'Retry-After': '0'}, {'success': True, 'result': None}),
                        (202, {'Location': '/client/v4/x/poll/7'}, {}),
-                       page(['found'])]
+                       page(items('found'))]
     started = time.monotonic()
-    assert list(client(server).cursor_pages('/x', {'query': 'invoice'})) == [(['found'], False)]
+    assert list(client(server).cursor_pages('/x', {'query': 'invoice'})) == [(items('found'), False)]
     # The relative Location is resolved against the request URL; without Retry-After the poll waits 1 s.
     assert [path for path, _query in Scripted.log] == ['/client/v4/x', '/client/v4/x/poll/7', '/client/v4/x/poll/7']
     assert 1.0 <= time.monotonic() - started < 5
@@ -137,6 +143,13 @@ def test_polling_a_202_ends_at_the_timeout(server):
 
 
 def test_pages_until_short_ignores_a_total_count_of_zero(server):
-    Scripted.script = [page([1, 2]), page([3])]
-    assert client(server).pages_until_short('/jobs', per_page=2) == [1, 2, 3]
+    Scripted.script = [page(items(1, 2)), page(items(3))]
+    assert client(server).pages_until_short('/jobs', per_page=2) == items(1, 2, 3)
     assert [query['page'] for _path, query in Scripted.log] == ['1', '2']
+
+
+def test_a_page_whose_items_are_not_objects_is_refused(server):
+    Scripted.script = [page([1, 2])]
+    with pytest.raises(CloudflareError, match=r'HTTP 200 with an answer that cannot be read \(item 0 of the result is a '
+                                              r'int, not an object\)'):
+        list(client(server).cursor_pages('/x'))

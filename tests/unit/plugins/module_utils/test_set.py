@@ -118,7 +118,7 @@ def test_a_name_both_present_and_absent_is_refused():
 
 
 def test_a_bad_setting_names_the_entry_and_the_option():
-    with pytest.raises(InvalidValue, match=r"^domains\[1\]: lookback_hops: 21 is out of range"):
+    with pytest.raises(InvalidValue, match=r"^domains\[1\] \(b\.example\.com\): lookback_hops: 21 is out of range"):
         wanted([entry('a.example.com'), entry('b.example.com', lookback_hops=21)])
     with pytest.raises(InvalidValue, match=r"^domains\[0\]: domain: 'bad_name!' is not a valid host name"):
         wanted([entry('bad_name!')])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
+import threading
 
 import pytest
 
@@ -48,6 +49,11 @@ def run_module(capsys, emulator):
         with patch_module_args(args):
             with pytest.raises(SystemExit):
                 module.main()
+        # A module that failed leaves its other reads to end by themselves (a module process does not wait for them);
+        # in this process they must end before the next test, or their requests would land in its log.
+        for thread in threading.enumerate():
+            if thread.name.startswith('email-security-read-'):
+                thread.join(timeout=30)
         return json.loads(capsys.readouterr().out)
 
     return run

@@ -254,7 +254,9 @@ def account_cases(_mut: ModuleUnderTest) -> list[tuple[dict[str, t.Any], tuple[s
             if set(args) != {option} or args[option] is OMIT or (isinstance(args[option], list) and len(args[option]) > 10):
                 continue
             entries = args[option]
-            expected = (f'settings.{name}',) + (options if isinstance(entries, list) else ())
+            # In the settings dict a resource's entries are named settings.<resource> (settings.block_senders[3]).
+            named = tuple(f'settings.{name}' if part == option else part for part in options)
+            expected = (f'settings.{name}',) + (named if isinstance(entries, list) else ())
             cases.append(({'settings': dict(valid_first, **{name: entries})}, expected))
     names = ['users', 'DOMAINS', 'domain', 'allow_policy', ' domains', 'block-senders', 'all', 'entries']
     cases += [({'settings': {name: []}}, ('settings', name, 'known: domains')) for name in names]

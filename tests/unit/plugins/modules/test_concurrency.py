@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 
 MODULES = 'ansible_collections.edgeops.cloudflare.plugins.modules.'
 SETTINGS = {'allowed_delivery_modes': ['DIRECT'], 'drop_dispositions': ['MALICIOUS'], 'ip_restrictions': [],
@@ -84,3 +85,27 @@ def test_the_same_field_edited_at_once_is_last_writer_wins(emulator, tmp_path):
     (stored,) = emulator.stored().values()
     last_sent = max(patches, key=lambda entry: entry['order'])['body']['lookback_hops']
     assert stored['lookback_hops'] == last_sent  # the PATCH the server processed last holds
+
+
+def test_one_failed_read_fails_the_account_module_at_once(emulator, tmp_path):
+    """The other reads stop instead of running through their retries: the module process ends within seconds while
+    the domains read still waits out 503 answers with Retry-After: 30 (minutes with its 5 retries)."""
+    emulator.fault(kind='status', status=503, retry_after=30, path='/domains$', times=20)
+    # The blocked senders fail on their second attempt, a second later: the domains read is in its retries by then.
+    emulator.fault(kind='status', status=503, retry_after=1, path='/block_senders$')
+    emulator.fault(kind='status', status=403, path='/block_senders$',
+                   errors=[{'code': 10000, 'message': 'Authentication error'}])
+    args = {'settings': {'domains': [], 'block_senders': []}, 'api_base_url': emulator.base_url,
+            'api_token': emulator.token, 'account_id': emulator.account}
+    path = tmp_path / 'args.json'
+    path.write_text(json.dumps({'ANSIBLE_MODULE_ARGS': args}))
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, '-m', MODULES + 'email_security_settings', str(path)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    seconds = time.monotonic() - started
+    result = json.loads(done.stdout)
+    assert result['msg'] == (f'GET /accounts/{emulator.account}/email-security/settings/block_senders failed: '
+                             'HTTP 403: [10000] Authentication error')
+    assert seconds < 10, f'the module took {seconds:.1f} s'
+    calls = [(entry['path'].rsplit('/', 1)[-1], entry['status']) for entry in emulator.requests]
+    assert sorted(calls[:2]) == [('block_senders', 503), ('domains', 503)] and calls[2:] == [('block_senders', 403)]

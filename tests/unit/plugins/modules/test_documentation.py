@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._description import Description
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._entries import entry_spec
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._investigate import search_argument_spec
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners import messages, set as set_runner
 from modules_under_test import MODULES
@@ -58,7 +59,7 @@ def argument_spec(module: t.Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, t
     if getattr(module, 'run', None) is set_runner.run:
         (description,) = [value for value in vars(module).values() if isinstance(value, Description)]
         spec[description.entries_option] = dict(spec[description.entries_option],
-                                                options=set_runner.entry_spec(description))
+                                                options=entry_spec(description))
     if getattr(module, 'run', None) is messages.run:  # its search's suboptions are checked by the runner too
         spec['search'] = dict(spec['search'], options=search_argument_spec())
     return spec

@@ -74,9 +74,27 @@ def test_no_change_says_so_and_long_lists_are_cut(results):
     assert report.count('- created `d') == 50 and '- … and 10 more created' in report
 
 
-def test_pipes_and_backticks_do_not_break_the_markdown():
-    report = email_security_report({'url_ignore_patterns': {'created': ['^https://a|b`c/'], 'changed': True}})
-    assert '- created `` ^https://a\\|b`c/ ``' in report
+def test_a_regex_reads_in_the_report_as_the_module_applies_it(run_module):
+    regex = sender(0, pattern_type='EMAIL', pattern='^(ceo|cfo)@x\\.example$', is_regex=True)
+    result = run_module(email_security_block_senders, check_mode=True, entries=[regex])
+    report = email_security_report({'block_senders': result})
+    assert '- created `pattern_type=EMAIL pattern=^(ceo|cfo)@x\\.example$ is_regex=True`' in report.splitlines()
+
+
+def test_backticks_get_a_longer_fence_and_pipes_are_escaped_in_table_cells_only():
+    report = email_security_report({'url|patterns': {'created': ['^https://a|b`c``d/'], 'changed': True}})
+    assert '- created ``` ^https://a|b`c``d/ ```' in report.splitlines()
+    assert '| url\\|patterns | 1 | 0 | 0 | 0 |' in report.splitlines()
+
+
+def test_objects_are_named_as_the_module_names_them_even_when_a_key_value_holds_spaces(run_module, emulator):
+    spaced = sender(0, pattern_type='EMAIL', pattern='^a b=c@x\\.example$', is_regex=True)
+    emulator.api.seed(emulator.account, 'block_senders', [dict(spaced, comments='old')])
+    result = run_module(email_security_block_senders, check_mode=True, entries=[dict(spaced, comments='new')])
+    (name,) = result['headers']['updated']
+    assert name == 'pattern_type=EMAIL pattern="^a b=c@x\\.example$" is_regex=True'
+    report = email_security_report({'block_senders': result})
+    assert f'- updated `{name}`\n  - `comments`: `old` → `new`' in report
 
 
 def test_anything_but_a_dict_is_refused():

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._client import Client
 from ansible_collections.edgeops.cloudflare.plugins.modules import (
     email_security_block_senders, email_security_domain, email_security_impersonation_registry,
-    email_security_settings_info, email_security_url_ignore_patterns,
+    email_security_settings, email_security_settings_info, email_security_url_ignore_patterns,
 )
 from modules_under_test import MODULES
 
@@ -114,6 +116,35 @@ def test_a_fraction_is_shown_with_one_decimal(run_module, emulator):
     assert 'would delete 4 of 12 (33.3 %), more than max_delete_percent 25' in result['msg']
 
 
+def synced_identities(count):
+    """Directory-synced impersonation registry entries: read-only, no run ever deletes them."""
+    return [{'email': f'user{number}@example.com', 'is_email_regex': False, 'name': f'User {number}',
+             'provenance': 'SNOOPY-OFFICE_365', 'directory_id': 1, 'directory_node_id': 100 + number}
+            for number in range(count)]
+
+
+@pytest.mark.parametrize('check_mode', [True, False], ids=['check_mode', 'apply'])
+def test_the_guard_counts_only_what_a_run_could_delete(run_module, emulator, check_mode):
+    emulator.api.seed(emulator.account, 'impersonation_registry', synced_identities(40), raw=True)
+    emulator.api.seed(emulator.account, 'impersonation_registry',
+                      [{'email': f'vip{number}@example.com', 'is_email_regex': False, 'name': f'VIP {number}'}
+                       for number in range(12)])
+    emulator.api.log.clear()
+    result = run_module(email_security_impersonation_registry, check_mode=check_mode, entries=[], prune=True)
+    assert result.get('msg') == ('impersonation registry entries: this run would delete 12 of 12 (100 %), more than '
+                                 'max_delete_percent 30; nothing was changed (max_delete_percent: 100 allows it)')
+    assert len(result['deleted']) == 12 and len(result['unmanaged']) == 40
+    assert emulator.methods == ['GET'] and len(emulator.stored('impersonation_registry')) == 52
+
+
+def test_the_guard_counts_the_duplicates_a_run_deletes(run_module, emulator):
+    objects = BLOCK_SENDERS.entries(9) + [dict(entry, comments='copy') for entry in BLOCK_SENDERS.entries(3)]
+    seed(emulator, BLOCK_SENDERS, objects)  # 12 objects, 9 keys: 3 duplicates a prune deletes
+    result = run_module(BLOCK_SENDERS.module, entries=BLOCK_SENDERS.entries(6), prune=True)
+    assert 'this run would delete 6 of 12 (50 %), more than max_delete_percent 30' in result['msg']
+    assert writes(emulator) == []
+
+
 @pytest.mark.parametrize('value', [-1, 101])
 def test_max_delete_percent_out_of_range_is_refused_before_any_request(run_module, emulator, value):
     result = run_module(BLOCK_SENDERS.module, entries=[], max_delete_percent=value)
@@ -195,6 +226,82 @@ def test_a_backup_file_name_that_is_a_path_is_refused_before_any_request(run_mod
     result = run_module(BLOCK_SENDERS.module, entries=[], backup=True, backup_options={'filename': '../x.json'})
     assert result['msg'].startswith("backup_options.filename: '../x.json' must be a file name")
     assert emulator.methods == []
+
+
+def test_a_backup_keeps_the_duplicates_prune_deletes_and_applies_back_with_a_warning(run_module, emulator, tmp_path):
+    older, newer = emulator.api.seed(emulator.account, 'block_senders', [
+        dict(BLOCK_SENDERS.make(0), comments='first report', created_at='2024-01-01T00:00:00Z'),
+        dict(BLOCK_SENDERS.make(0), comments='ticket 4711: CEO fraud', created_at='2025-01-01T00:00:00Z'),
+    ], raw=True)
+    emulator.api.log.clear()
+    result = run_module(BLOCK_SENDERS.module, entries=[dict(BLOCK_SENDERS.make(0), comments='first report')],
+                        prune=True, backup=True, backup_options={'dir_path': str(tmp_path)})
+    assert result['deleted'] == [{'pattern_type': 'DOMAIN', 'pattern': 'n0.spam.example', 'is_regex': False}]
+    assert list(emulator.stored('block_senders')) == [older['id']]
+    with open(result['backup_path'], encoding='utf-8') as handle:
+        backup = json.load(handle)
+    kept = dict(sorted(dict(BLOCK_SENDERS.make(0), comments='first report').items()))
+    assert backup == {'block_senders': [kept],
+                      'pruned_duplicates': {'block_senders': [dict(kept, comments='ticket 4711: CEO fraud')]}}
+    assert list(backup['pruned_duplicates']['block_senders'][0]) == sorted(kept)
+    # The rollback of the whole file (what examples/account.yml does): the entries apply, the duplicates are named.
+    emulator.api.log.clear()
+    rollback = run_module(email_security_settings, settings_file=result['backup_path'], prune=True)
+    assert rollback['changed'] is False and emulator.methods == ['GET']
+    (warning,) = rollback['warnings']
+    warning = warning['event']['msg'] if isinstance(warning, dict) else warning  # ansible-core 2.19 adds structure
+    assert warning == ('pruned_duplicates (1 of block_senders) not applied: they are the objects a run deleted as '
+                       'duplicates of an older object with the same key, kept in the backup for their settings; merge '
+                       'what you need into the entries')
+    assert newer['id'] not in emulator.stored('block_senders')
+
+
+def test_the_same_backup_file_name_twice_keeps_both_backups(run_module, tmp_path):
+    options = {'dir_path': str(tmp_path), 'filename': 'acme-20261203T120000Z.json'}  # as the role names it
+    first = run_module(BLOCK_SENDERS.module, entries=BLOCK_SENDERS.entries(1), backup=True, backup_options=options)
+    second = run_module(BLOCK_SENDERS.module, entries=BLOCK_SENDERS.entries(2), backup=True, backup_options=options)
+    assert first['backup_path'] == str(tmp_path / 'acme-20261203T120000Z.json')
+    assert second['backup_path'] == str(tmp_path / 'acme-20261203T120000Z-1.json')
+    assert json.loads((tmp_path / 'acme-20261203T120000Z.json').read_text()) == {'block_senders': []}
+    assert len(json.loads((tmp_path / 'acme-20261203T120000Z-1.json').read_text())['block_senders']) == 1
+    assert sorted(os.listdir(tmp_path)) == ['acme-20261203T120000Z-1.json', 'acme-20261203T120000Z.json']
+
+
+def test_a_symlink_planted_at_the_backup_name_is_neither_followed_nor_replaced(run_module, tmp_path):
+    target = tmp_path / 'precious.txt'
+    target.write_text('precious\n')
+    folder = tmp_path / 'backups'
+    folder.mkdir()
+    (folder / 'acme.json').symlink_to(target)
+    (folder / 'acme.json.partial').symlink_to(target)  # where the module used to write first
+    result = run_module(BLOCK_SENDERS.module, entries=BLOCK_SENDERS.entries(1), backup=True,
+                        backup_options={'dir_path': str(folder), 'filename': 'acme.json'})
+    assert result['backup_path'] == str(folder / 'acme-1.json')
+    assert target.read_text() == 'precious\n' and os.readlink(folder / 'acme.json') == str(target)
+    assert sorted(os.listdir(folder)) == ['acme-1.json', 'acme.json', 'acme.json.partial']
+
+
+def test_a_backup_write_that_fails_midway_leaves_no_file_and_changes_nothing(emulator, tmp_path):
+    """A disk that fills up while the backup is written (the file size limit of the module's process, the same
+    error a full disk gives for a write): no half file under the name, nothing left behind, no API write."""
+    seed(emulator, BLOCK_SENDERS, BLOCK_SENDERS.entries(300))  # a backup of about 30 kB
+    args = {'entries': BLOCK_SENDERS.entries(301), 'backup': True, 'api_base_url': emulator.base_url,
+            'api_token': emulator.token, 'account_id': emulator.account,
+            'backup_options': {'dir_path': str(tmp_path / 'backups'), 'filename': 'acme.json'}}
+    (tmp_path / 'args.json').write_text(json.dumps({'ANSIBLE_MODULE_ARGS': args}))
+
+    small_disk = ('import resource, runpy, signal, sys; '
+                  'signal.signal(signal.SIGXFSZ, signal.SIG_IGN); '  # EFBIG instead of the signal that kills
+                  'resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096)); '
+                  'runpy.run_module("ansible_collections.edgeops.cloudflare.plugins.modules.email_security_block_senders",'
+                  ' run_name="__main__")')
+    done = subprocess.run([sys.executable, '-c', small_disk, str(tmp_path / 'args.json')],
+                          capture_output=True, text=True, timeout=60, check=False)
+    result = json.loads(done.stdout)
+    assert result['msg'] == (f"backup: cannot write {tmp_path / 'backups' / 'acme.json'}: File too large; nothing was "
+                             'changed (set backup_options.dir_path to a writable folder)')
+    assert os.listdir(tmp_path / 'backups') == []
+    assert writes(emulator) == []
 
 
 # Complete reads ---------------------------------------------------------------------------------------------------
@@ -302,3 +409,44 @@ def test_no_secret_reaches_the_result_or_its_invocation(run_module, emulator, mu
     result = run_module(mut.module, **args)
     assert value not in json.dumps(result)
     assert result['invocation']['module_args'][secret] == 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'
+
+
+# Promises a mutation audit found unpinned (issue 23): each test fails when its promise is broken ----------------
+
+def test_the_guard_allows_exactly_max_delete_percent_and_refuses_one_more(run_module, emulator, res):
+    seed(emulator, res, res.entries(20))
+    allowed = run_module(res.module, check_mode=True, entries=res.entries(14), prune=True)
+    assert 'failed' not in allowed and len(allowed['deleted']) == 6  # 30 % of 20: allowed
+    refused = run_module(res.module, check_mode=True, entries=res.entries(13), prune=True)
+    assert refused['msg'].startswith(f'{res.plural}: this run would delete 7 of 20 (35 %), more than max_delete_percent')
+    assert writes(emulator) == []
+
+
+def test_a_backup_named_by_the_task_is_readable_by_its_owner_only(run_module, tmp_path):
+    result = run_module(BLOCK_SENDERS.module, entries=BLOCK_SENDERS.entries(1), backup=True,
+                        backup_options={'dir_path': str(tmp_path), 'filename': 'acme.json'})
+    assert result['backup_path'] == str(tmp_path / 'acme.json')
+    assert oct(os.stat(result['backup_path']).st_mode & 0o777) == '0o600'
+
+
+@pytest.mark.parametrize('answer', ['more objects than total_count', 'one object on two pages'])
+def test_a_read_with_more_objects_than_its_total_or_one_object_twice_is_refused(run_module, emulator, answer):
+    seed(emulator, BLOCK_SENDERS, BLOCK_SENDERS.entries(3))
+    objects = [dict(obj, id=object_id) for object_id, obj in emulator.stored('block_senders').items()]
+    first = {'success': True, 'errors': [], 'result': objects[:2], 'result_info': {'per_page': 2, 'total_count': 3}}
+    if answer == 'more objects than total_count':
+        first['result_info']['per_page'] = 3
+        first['result'] = objects + [dict(objects[0], id='one-more')]
+        pages = [first]
+    else:  # page 2 brings one new object and one of page 1 again: 4 objects, as the total says, but 3 distinct
+        first['result_info']['total_count'] = 4
+        second = {'success': True, 'errors': [], 'result': objects[1:3], 'result_info': {'per_page': 2, 'total_count': 4}}
+        pages = [first, second]
+    for _pass in range(2):  # the read is made again once
+        for page in pages:
+            emulator.fault(kind='body', body=page, method='GET')
+    result = run_module(BLOCK_SENDERS.module, entries=BLOCK_SENDERS.entries(4), prune=True)
+    expected = ('4 objects read where total_count says 3' if answer == 'more objects than total_count'
+                else '1 object(s) came twice across the pages')
+    assert f'the list does not add up, twice: {expected}. Nothing was changed' in result.get('msg', ''), result
+    assert writes(emulator) == []

@@ -135,3 +135,13 @@ def test_reads_stop_at_the_total_count(run_module, emulator, mut):
     result = run_module(mut.module, entries=entries(mut, 2000), prune=True)
     assert result['changed'] is False
     assert [entry['query']['page'] for entry in emulator.requests] == [['1'], ['2']]
+
+
+def test_a_misspelt_option_names_the_entry_and_the_option_it_meant(run_module, emulator, mut):
+    listed = entries(mut, 4)
+    ident = identifying_field(mut.description)
+    listed[3][ident[:-2] + ident[-1] + ident[-2]] = listed[3].pop(ident)  # the last two letters swapped
+    result = run_module(mut.module, entries=listed)
+    assert result['msg'] == (f"entries[3]: unknown option {ident[:-2] + ident[-1] + ident[-2]!r} "
+                             f"(did you mean {ident!r}?)")
+    assert emulator.methods == []

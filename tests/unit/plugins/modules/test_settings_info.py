@@ -126,3 +126,23 @@ def test_objects_sharing_a_key_export_once_and_apply_back_deleting_the_newer(run
     result = run_module(module, prune=True, **{ALL[resource].entries_option: exported})
     assert result['changed'] is True and len(result['deleted']) == 1 and 'failed' not in result
     assert list(emulator.stored(resource)) == [oldest['id']]
+
+
+def test_sets_are_exported_in_one_order_whatever_order_the_server_answers_in(run_module, emulator):
+    """A review diff of a re-export shows real changes only: the server's order of a set never leaks into the file."""
+    exports = []
+    for reorder in (True, False):  # the emulator answers sets in reverse order, or as sent
+        emulator.api.reset({'reorder_sets': reorder})
+        emulator.api.seed(emulator.account, 'domains', [dict(ACCOUNT['domains'][0], regions=['DE', 'GLOBAL'])])
+        emulator.api.seed(emulator.account, 'sending_domain_restrictions',
+                          [{'domain': 'bank.example', 'exclude': ['a.bank.example', 'news.bank.example']}])
+        emulator.api.seed(emulator.account, 'content_policies', [dict(ACCOUNT['content_policies'][0],
+                                                                      targets=['BODY', 'SUBJECT'])])
+        exports.append(run_module(email_security_settings_info,
+                                  resources=['domains', 'sending_domain_restrictions', 'content_policies'])['settings'])
+    assert exports[0] == exports[1]
+    (domain,) = exports[0]['domains']
+    assert domain['regions'] == ['DE', 'GLOBAL'] and domain['drop_dispositions'] == ['MALICIOUS', 'SPOOF']
+    assert domain['ip_restrictions'] == ['192.0.2.0/24', '2001:db8::/32']
+    assert exports[0]['sending_domain_restrictions'][0]['exclude'] == ['a.bank.example', 'news.bank.example']
+    assert exports[0]['content_policies'][0]['targets'] == ['BODY', 'SUBJECT']

@@ -15,7 +15,7 @@ import yaml
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.edgeops.cloudflare.plugins.module_utils._runners.set import entries_as_given, entry_spec
+from ansible_collections.edgeops.cloudflare.plugins.module_utils._entries import entries_as_given, entry_spec
 from ansible_collections.edgeops.cloudflare.plugins.module_utils._resources.registry import ALL
 from ansible_collections.edgeops.cloudflare.plugins.modules import email_security_settings, email_security_settings_info
 from test_settings_info import ACCOUNT, seed_account
@@ -77,7 +77,7 @@ def test_a_bad_entry_in_the_last_resource_means_no_request(run_module, emulator)
                                        {'pattern': '^https://a\\.example/', 'comments': 'x' * 1025}]
     result = run_module(email_security_settings, settings=settings)
     assert result['failed'] is True
-    assert result['msg'].startswith('settings.url_ignore_patterns: entries[1]: comments: ')
+    assert result['msg'].startswith("settings.url_ignore_patterns[1] (^https://a\\.example/): comments: 'xxxxx")
     assert emulator.methods == []
 
 
@@ -212,3 +212,109 @@ def test_a_settings_file_that_cannot_be_used_fails_before_any_request(run_module
     both = run_module(email_security_settings, settings={}, settings_file=str(broken))
     assert 'mutually exclusive: settings|settings_file' in both['msg']
     assert emulator.methods == []
+
+
+def test_an_error_in_a_settings_file_names_the_resource_the_entry_and_the_option(run_module, emulator, tmp_path):
+    misspelt = tmp_path / 'misspelt.json'
+    misspelt.write_text(json.dumps({'block_senders': [sender(0), sender(1), sender(2),
+                                                      {'pattern_type': 'DOMAIN', 'patern': 'typo.example'}]}))
+    result = run_module(email_security_settings, settings_file=str(misspelt))
+    assert result['msg'] == "settings.block_senders[3]: unknown option 'patern' (did you mean 'pattern'?)"
+    domains = [dict(ACCOUNT['domains'][0]), dict(ACCOUNT['domains'][1], regions=['EU'])]
+    result = run_module(email_security_settings, settings={'domains': domains})
+    assert result['msg'] == (f"settings.domains[1] ({domains[1]['domain']}): value of regions must be one or more of: "
+                             'GLOBAL, AU, DE, IN, US. Got no match for: EU')
+    assert emulator.methods == []
+
+
+def test_an_entry_that_is_not_a_dict_or_names_no_known_option_is_named_by_its_index(run_module, emulator):
+    result = run_module(email_security_settings, settings={'block_senders': [sender(0), 'phish.example']})
+    assert result['msg'] == 'settings.block_senders[1]: must be a dict of options, got str'
+    result = run_module(email_security_settings, settings={'block_senders': [dict(sender(0), colour='red')]})
+    assert result['msg'] == ("settings.block_senders[0]: unknown option 'colour'; known: comments, is_regex, pattern, "
+                             'pattern_type, state')
+    assert emulator.methods == []
+
+
+def test_the_backup_is_what_the_export_writes_for_the_same_objects(run_module, emulator, tmp_path):
+    """The backup and examples/export.yml's file (to_nice_json: keys sorted, indent 2) spell the same objects the
+    same way, so that a diff between them shows real changes only."""
+    seed_account(emulator)
+    exported = export(run_module)
+    settings = json.loads(json.dumps(exported))
+    settings['content_policies'][0]['enabled'] = not settings['content_policies'][0]['enabled']
+    settings['domains'][1]['regions'] = ['GLOBAL']
+    result = run_module(email_security_settings, settings=settings, backup=True,
+                        backup_options={'dir_path': str(tmp_path)})
+    with open(result['backup_path'], encoding='utf-8') as handle:
+        text = handle.read()
+    as_exported = {'content_policies': exported['content_policies'], 'domains': exported['domains']}
+    assert text == json.dumps(as_exported, indent=2, sort_keys=True, separators=(',', ': ')) + '\n'
+
+
+def test_a_deleted_object_is_shown_in_the_input_shape_as_a_created_one(run_module, emulator):
+    seed_account(emulator)
+    exported = export(run_module)
+    settings = {'url_ignore_patterns': exported['url_ignore_patterns'][1:] + [{'pattern': '^https://new\\.example/'}]}
+    result = run_module(email_security_settings, check_mode=True, diff=True, settings=settings, prune=True)
+    deleted, created = sorted(result['diff'], key=lambda entry: bool(entry['after']))
+    assert created['after'] == {'pattern': '^https://new\\.example/'} and created['before'] == {}
+    assert deleted['before'] == exported['url_ignore_patterns'][0] and deleted['after'] == {}
+    assert deleted['before_header'] == f"url_ignore_patterns: {exported['url_ignore_patterns'][0]['pattern']}"
+
+
+def test_the_same_backup_file_name_in_the_same_second_keeps_both_backups(run_module, tmp_path):
+    """The role names the file <account>-<UTC time to the second>.json: two applies within a second keep both."""
+    options = {'dir_path': str(tmp_path), 'filename': 'acme-20261203T120000Z.json'}
+    first = run_module(email_security_settings, settings={'block_senders': [sender(1)]}, backup=True,
+                       backup_options=options)
+    second = run_module(email_security_settings, settings={'block_senders': [sender(2)]}, backup=True,
+                        backup_options=options)
+    assert (first['backup_path'], second['backup_path']) == (str(tmp_path / 'acme-20261203T120000Z.json'),
+                                                             str(tmp_path / 'acme-20261203T120000Z-1.json'))
+    with open(first['backup_path'], encoding='utf-8') as handle:
+        assert json.load(handle) == {'block_senders': []}
+    with open(second['backup_path'], encoding='utf-8') as handle:
+        assert json.load(handle) == {'block_senders': [dict(sorted(sender(1).items()))]}
+
+
+# Promises a mutation audit found unpinned (issue 23) -----------------------------------------------------------
+
+def test_domains_are_written_first_whatever_order_the_settings_dict_has(run_module, emulator):
+    settings = {'url_ignore_patterns': ACCOUNT['url_ignore_patterns'], 'block_senders': ACCOUNT['block_senders'],
+                'domains': ACCOUNT['domains']}
+    result = run_module(email_security_settings, settings=settings)
+    assert list(result['summary']) == ['domains', 'block_senders', 'url_ignore_patterns']
+    paths = [entry['path'].split('/settings/')[1] for entry in writes(emulator)]
+    assert paths == ['domains/batch', 'block_senders/batch', 'url_ignore_patterns', 'url_ignore_patterns']
+
+
+def test_the_account_backup_is_on_disk_before_the_first_write(run_module, emulator, tmp_path):
+    seed_account(emulator)
+    settings = export_settings()
+    settings['domains'][0]['regions'] = ['US']
+    on_disk_at_first_write = []
+    real_batch = emulator.api.batch
+
+    def batch(account, resource, body):
+        if not on_disk_at_first_write:
+            on_disk_at_first_write.append(sorted(os.listdir(tmp_path)))
+        return real_batch(account, resource, body)
+
+    emulator.api.batch = batch
+    try:
+        result = run_module(email_security_settings, settings=settings, backup=True,
+                            backup_options={'dir_path': str(tmp_path)})
+    finally:
+        del emulator.api.batch
+    assert on_disk_at_first_write == [[os.path.basename(result['backup_path'])]]
+
+
+def test_the_account_module_writes_no_backup_in_check_mode(run_module, emulator, tmp_path):
+    seed_account(emulator)
+    settings = export_settings()
+    settings['domains'][0]['regions'] = ['US']
+    result = run_module(email_security_settings, check_mode=True, settings=settings, backup=True,
+                        backup_options={'dir_path': str(tmp_path)})
+    assert result['changed'] is True and 'backup_path' not in result
+    assert os.listdir(tmp_path) == [] and emulator.methods == ['GET'] * 8
